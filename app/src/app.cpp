@@ -1,0 +1,400 @@
+#include "app.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace parallax {
+namespace {
+
+constexpr float DetailsWidth = 440.f;
+constexpr double MinZoomSpanDays = 60.0;  // zooming to one day still shows its neighbourhood
+
+float Measure(const char* b, const char* e, bool bold, void* user) { return MeasureTextImGui(b, e, bold, user); }
+
+// Letter keys: GLFW key codes equal the upper-case ASCII letters; ImGui 1.86 indexes KeysDown by them.
+bool KeyPressed(int key) { return ImGui::IsKeyPressed(key, true); }
+bool NamedKeyPressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); }
+
+void TextWrappedDim(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
+const char* BasisText(const Event& e) { return e.basis == Basis::Inferred ? "inferred" : "stated"; }
+
+}  // namespace
+
+bool App::Load(const std::string& datasetDir) {
+  LoadResult result = LoadDataset(datasetDir);
+  m_problems = std::move(result.problems);
+  m_dataset = std::move(result.dataset);
+  m_layout = BuildLayout(m_dataset);
+  m_limits.domainStartDay = m_layout.domainStartDay;
+  m_limits.domainEndDay = m_layout.domainEndDay;
+  m_selected = -1;
+  SetViewDays(DayNumber(m_dataset.view.Earliest()), DayNumber(m_dataset.view.Latest()) + 1.0);
+  m_showProblems = !m_problems.empty();
+  return result.loaded;
+}
+
+std::string App::WindowTitle() const {
+  std::string title = "Parallax";
+  if (!m_dataset.title.empty()) title += " \xE2\x80\x94 " + m_dataset.title;  // em dash
+  return title;
+}
+
+void App::SetViewDays(double startDay, double endDay) { SetView(m_view, startDay, endDay, m_limits); }
+
+void App::FitAll(bool animate) {
+  double start = 0.0;
+  double end = 0.0;
+  PaddedRange(m_layout.dataStartDay, m_layout.dataEndDay, MinZoomSpanDays, start, end);
+  if (animate) AnimateTo(m_view, start, end, m_limits);
+  else SetView(m_view, start, end, m_limits);
+}
+
+void App::ZoomToEvent(std::int32_t event) {
+  if (event < 0 || event >= static_cast<std::int32_t>(m_dataset.events.size())) return;
+  const DayExtent extent = EventExtent(m_dataset.events[static_cast<std::size_t>(event)].date, m_layout.domainStartDay,
+                                       m_layout.domainEndDay);
+  double start = 0.0;
+  double end = 0.0;
+  PaddedRange(extent.start, extent.end, MinZoomSpanDays, start, end);
+  AnimateTo(m_view, start, end, m_limits);
+}
+
+void App::Select(std::int32_t event) { m_selected = event; }
+
+// [SECTION] Frame
+
+void App::Frame(float dt) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.f, 0.f));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.f);
+  ImGui::Begin("##parallax", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleVar(2);
+
+  DrawToolbar();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float detailsWidth = m_selected >= 0 ? std::min(DetailsWidth * m_scale, avail.x * 0.4f) : 0.f;
+  DrawCanvas(avail.x - detailsWidth, avail.y, dt);
+  if (m_selected >= 0) {
+    ImGui::SameLine(0.f, 0.f);
+    DrawDetailsPanel(detailsWidth, avail.y);
+  }
+  ImGui::End();
+  if (m_showProblems) DrawProblemsWindow();
+}
+
+void App::DrawToolbar() {
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8.f * m_scale, 4.f * m_scale));
+  ImGui::SetCursorPos(ImVec2(8.f * m_scale, 6.f * m_scale));
+  ImGui::PushFont(m_fonts.bold);
+  ImGui::TextUnformatted(m_dataset.title.empty() ? "Parallax" : m_dataset.title.c_str());
+  ImGui::PopFont();
+  ImGui::SameLine(0.f, 24.f * m_scale);
+  // Formatted into stack buffers: the idle frame allocates nothing.
+  char from[32];
+  char to[32];
+  FormatHumanDay(FromDayNumber(static_cast<std::int32_t>(std::floor(m_view.startDay))), from, sizeof from);
+  FormatHumanDay(FromDayNumber(static_cast<std::int32_t>(std::floor(m_view.endDay - 1.0))), to, sizeof to);
+  ImGui::TextDisabled("%s \xE2\x80\x93 %s", from, to);
+  ImGui::SameLine(0.f, 24.f * m_scale);
+  if (ImGui::SmallButton("Fit all (F)")) FitAll(true);
+  if (!m_problems.empty()) {
+    ImGui::SameLine(0.f, 24.f * m_scale);
+    char label[64];
+    std::snprintf(label, sizeof label, "%zu problem%s", m_problems.size(), m_problems.size() == 1 ? "" : "s");
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.35f, 0.1f, 0.8f));
+    if (ImGui::SmallButton(label)) m_showProblems = !m_showProblems;
+    ImGui::PopStyleColor();
+  }
+  DrawLegend();
+  ImGui::PopStyleVar();
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4.f * m_scale);
+}
+
+CanvasInput App::ReadCanvasInput(bool hovered, bool active) const {
+  const ImGuiIO& io = ImGui::GetIO();
+  CanvasInput in;
+  in.mouseX = io.MousePos.x;
+  in.mouseY = io.MousePos.y;
+  in.hovered = hovered;
+  in.wheel = hovered ? io.MouseWheel : 0.f;
+  in.wheelH = hovered ? io.MouseWheelH : 0.f;
+  in.shift = io.KeyShift;
+  in.ctrl = io.KeyCtrl;
+  in.dragging = active && ImGui::IsMouseDragging(ImGuiMouseButton_Left);
+  in.dragDx = in.dragging ? io.MouseDelta.x : 0.f;
+  in.dragDy = in.dragging ? io.MouseDelta.y : 0.f;
+  if (!io.WantTextInput) {
+    in.panLeft = NamedKeyPressed(ImGuiKey_LeftArrow) || KeyPressed('A');
+    in.panRight = NamedKeyPressed(ImGuiKey_RightArrow) || KeyPressed('D');
+    in.zoomIn = NamedKeyPressed(ImGuiKey_UpArrow) || KeyPressed('W');
+    in.zoomOut = NamedKeyPressed(ImGuiKey_DownArrow) || KeyPressed('S');
+  }
+  return in;
+}
+
+void App::DrawCanvas(float width, float height, float dt) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  width = std::max(width, 100.f);
+  height = std::max(height, 100.f);
+  // One invisible button over the whole canvas; events are drawn, never ImGui items.
+  ImGui::InvisibleButton("##canvas", ImVec2(width, height),
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle);
+  const bool hovered = ImGui::IsItemHovered();
+  const bool active = ImGui::IsItemActive();
+
+  FrameContext ctx;
+  ctx.canvasX0 = origin.x;
+  ctx.canvasY0 = origin.y;
+  ctx.canvasX1 = origin.x + width;
+  ctx.canvasY1 = origin.y + height;
+  ctx.scale = m_scale;
+  ctx.fontHeight = m_fonts.regular ? m_fonts.regular->FontSize : ImGui::GetFontSize();
+  ctx.theme = m_theme;
+  ctx.measureText = &Measure;
+  ctx.measureUser = &m_fonts;
+
+  // Input first, so that this frame already shows its effect.
+  ctx.expandedLanes = m_expandedLanes;
+  const float maxScroll = ComputeLaneBoxes(ctx, m_layout, m_drawList.lanes) - (height - ctx.AxisHeight());
+  ctx.viewStartDay = m_view.startDay;
+  ctx.viewEndDay = m_view.endDay;
+  const CanvasInput input = ReadCanvasInput(hovered, active);
+  ApplyCanvasInput(input, ctx.Axis(), m_limits, m_view, m_scrollY, maxScroll);
+  m_scrollY = std::clamp(m_scrollY, 0.f, std::max(maxScroll, 0.f));
+  if (!ImGui::GetIO().WantTextInput) {
+    if (KeyPressed('F')) FitAll(true);
+    if (NamedKeyPressed(ImGuiKey_Escape)) m_selected = -1;
+    if (NamedKeyPressed(ImGuiKey_Home)) {
+      AnimateTo(m_view, DayNumber(m_dataset.view.Earliest()), DayNumber(m_dataset.view.Latest()) + 1.0, m_limits);
+    }
+  }
+  StepView(m_view, dt);
+
+  ctx.viewStartDay = m_view.startDay;
+  ctx.viewEndDay = m_view.endDay;
+  ctx.scrollY = m_scrollY;
+  ctx.selectedEvent = m_selected;
+  BuildFrame(ctx, m_dataset, m_layout, *m_ticks, m_drawList);
+  m_lastContext = ctx;
+
+  // Hover and click hit-test the list that is drawn.
+  const ImGuiIO& io = ImGui::GetIO();
+  const HitItem* hit = hovered ? HitTest(m_drawList, io.MousePos.x, io.MousePos.y) : nullptr;
+  m_hoveredEvent = hit ? hit->event : -1;
+  m_hoveredFold = hit ? hit->foldCount : 0;
+  const bool clicked = hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+                       io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < io.MouseDragThreshold * io.MouseDragThreshold;
+  const bool zoomClick = hovered && (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) ||
+                                     ImGui::IsMouseClicked(ImGuiMouseButton_Middle));
+  if (zoomClick && hit) {
+    if (hit->foldCount > 1) {
+      double start = 0.0;
+      double end = 0.0;
+      PaddedRange(hit->foldStartDay, hit->foldEndDay, MinZoomSpanDays, start, end);
+      AnimateTo(m_view, start, end, m_limits);
+    } else {
+      ZoomToEvent(hit->event);
+    }
+  } else if (clicked) {
+    if (io.MousePos.x < ctx.Axis().x0) {
+      // The lane header: show all rows of the lane, or fit it again.
+      const std::int32_t lane = LaneAt(m_drawList.lanes, io.MousePos.y);
+      if (lane >= 0 && lane < 64) m_expandedLanes ^= std::uint64_t{1} << lane;
+    } else if (hit && hit->foldCount == 1) {
+      m_selected = hit->event;
+    } else if (!hit) {
+      m_selected = -1;
+    }
+  }
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(ImVec2(ctx.canvasX0, ctx.canvasY0), ImVec2(ctx.canvasX1, ctx.canvasY1), true);
+  DrawFrameList(m_drawList, dl, m_fonts);
+  if (hit) DrawHitOutline(dl, *hit, m_theme->hover, 1.5f * m_scale);
+  dl->PopClipRect();
+  if (hit && !active) DrawTooltip(*hit);
+}
+
+void App::DrawLegend() {
+  // An inline key to the marks, on the toolbar line: icon then words, for each kind of mark.
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const Theme& theme = *m_theme;
+  const float s = m_scale;
+  const float h = ImGui::GetTextLineHeight();
+  const float half = theme.markerSize * s * 0.5f;
+  const ImU32 c = IM_COL32(68, 119, 170, 255);
+  const char* const labels[] = {"exact day", "inferred", "year/month extent", "range", "uncertain ?",
+                                "editor's insertion"};
+  for (int i = 0; i < 6; ++i) {
+    ImGui::SameLine(0.f, i == 0 ? 24.f * s : 14.f * s);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = i == 0 || i == 1 || i == 5 ? 2.f * half + 2.f : 28.f * s;
+    ImGui::Dummy(ImVec2(w, h));
+    const float cy = p.y + h * 0.5f;
+    const float cx = p.x + w * 0.5f;
+    const ImVec2 a(p.x, p.y + 2.f * s);
+    const ImVec2 b(p.x + w, p.y + h - 2.f * s);
+    switch (i) {
+      case 0:
+        dl->AddQuadFilled(ImVec2(cx, cy - half), ImVec2(cx + half, cy), ImVec2(cx, cy + half), ImVec2(cx - half, cy), c);
+        break;
+      case 1:
+        dl->AddQuad(ImVec2(cx, cy - half), ImVec2(cx + half, cy), ImVec2(cx, cy + half), ImVec2(cx - half, cy), c, 1.5f * s);
+        break;
+      case 2:
+        dl->AddRectFilled(a, b, WithAlpha(c, theme.extentAlpha));
+        dl->AddRectFilled(a, ImVec2(a.x + 3.f * s, b.y), c);
+        dl->AddRectFilled(ImVec2(b.x - 3.f * s, a.y), b, c);
+        break;
+      case 3:
+        dl->AddRectFilled(a, b, WithAlpha(c, theme.coreAlpha));
+        break;
+      case 4: {
+        FrameDrawList one;
+        DrawCmd cmd;
+        cmd.kind = DrawKind::RectDashed;
+        cmd.x0 = a.x;
+        cmd.y0 = a.y;
+        cmd.x1 = b.x;
+        cmd.y1 = b.y;
+        cmd.color = c;
+        cmd.thickness = s;
+        one.cmds.push_back(cmd);
+        DrawFrameList(one, dl, m_fonts);
+        break;
+      }
+      case 5:
+        dl->AddQuadFilled(ImVec2(cx, cy - half), ImVec2(cx + half, cy), ImVec2(cx, cy + half), ImVec2(cx - half, cy),
+                          MixColor(c, PackColor(128, 128, 128), theme.editorMix / 255.f));
+        break;
+    }
+    ImGui::SameLine(0.f, 4.f * s);
+    ImGui::TextUnformatted(labels[i]);
+  }
+}
+
+// [SECTION] Tooltip and details
+
+void App::DrawTooltip(const HitItem& hit) {
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.f);
+  if (hit.foldCount > 1) {
+    ImGui::Text("%d events here", hit.foldCount);
+    TextWrappedDim("Double-click to zoom in.");
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+    return;
+  }
+  const Event& e = m_dataset.events[static_cast<std::size_t>(hit.event)];
+  const Source& s = m_dataset.sources[static_cast<std::size_t>(e.source)];
+  ImGui::PushFont(m_fonts.bold);
+  ImGui::TextWrapped("%s", e.title.c_str());
+  ImGui::PopFont();
+  ImGui::Text("%s", FormatWithBothCalendars(e.date).c_str());
+  if (!e.dateText.empty()) ImGui::TextWrapped("As written: \xE2\x80\x9C%s\xE2\x80\x9D", e.dateText.c_str());
+  const std::string interpretation = FormatInterpretation(e.date);
+  ImGui::TextDisabled("%s, %s, %s", interpretation.c_str(), CalendarName(e.date.calendar), BasisText(e));
+  if (!e.quote.empty()) {
+    ImGui::Separator();
+    ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", e.quote.c_str());
+  }
+  ImGui::Separator();
+  if (e.line > 0) ImGui::TextDisabled("%s, line %d%s", s.title.c_str(), e.line, e.voice == Voice::Editor ? " (editor)" : "");
+  else ImGui::TextDisabled("%s", s.title.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
+void App::DrawDetailsPanel(float width, float height) {
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12.f * m_scale, 10.f * m_scale));
+  ImGui::BeginChild("##details", ImVec2(width, height), true);
+  const Event& e = m_dataset.events[static_cast<std::size_t>(m_selected)];
+  const Source& s = m_dataset.sources[static_cast<std::size_t>(e.source)];
+  ImGui::PushFont(m_fonts.bold);
+  ImGui::TextWrapped("%s", e.title.c_str());
+  ImGui::PopFont();
+  ImGui::TextDisabled("%s \xC2\xB7 %s", s.title.c_str(), e.id.c_str());
+  ImGui::Separator();
+  if (ImGui::BeginTable("##fields", 2, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
+    auto row = [](const char* key, const std::string& value) {
+      if (value.empty()) return;
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextDisabled("%s", key);
+      ImGui::TableNextColumn();
+      ImGui::TextWrapped("%s", value.c_str());
+    };
+    row("Date", FormatWithBothCalendars(e.date));
+    row("As written", e.dateText);
+    row("EDTF", e.dateRaw);
+    const std::string earliest = e.date.start.kind == BoundKind::Known ? FormatIsoDay(e.date.Earliest()) : "open";
+    const std::string latest = e.date.end.kind == BoundKind::Known ? FormatIsoDay(e.date.Latest()) : "open";
+    row("Earliest", earliest);
+    row("Latest", latest);
+    std::string precision = PrecisionName(e.date.start.precision);
+    if (e.date.isInterval && e.date.end.precision != e.date.start.precision)
+      precision += std::string(" / ") + PrecisionName(e.date.end.precision);
+    row("Precision", precision);
+    row("Qualifiers", QualifierName(e.date.Qualifiers()));
+    row("Calendar", e.date.calendar == Calendar::Julian ? "Julian (Old Style)" : "Gregorian");
+    row("Basis", BasisText(e));
+    if (e.voice == Voice::Editor) row("Voice", "editor's insertion");
+    if (e.claim >= 0) {
+      const Claim& c = m_dataset.claims[static_cast<std::size_t>(e.claim)];
+      row("Claim", c.title);
+      if (c.hasRecord) row("Record", FormatWritten(c.record) + (c.recordNote.empty() ? "" : " \xE2\x80\x94 " + c.recordNote));
+    }
+    std::string tags;
+    for (const std::string& t : e.tags) tags += (tags.empty() ? "" : ", ") + t;
+    row("Tags", tags);
+    row("Note", e.note);
+    row("Line", e.line > 0 ? std::to_string(e.line) + " of " + s.textFile : std::string());
+    row("File", s.file + ":" + std::to_string(e.pos.line));
+    ImGui::EndTable();
+  }
+  if (!e.quote.empty()) {
+    ImGui::Separator();
+    ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", e.quote.c_str());
+  }
+  ImGui::Spacing();
+  if (ImGui::Button("Zoom to event")) ZoomToEvent(m_selected);
+  ImGui::SameLine();
+  if (ImGui::Button("Close (Esc)")) m_selected = -1;
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+}
+
+void App::DrawProblemsWindow() {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.6f, viewport->WorkSize.y * 0.3f), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.2f, viewport->WorkPos.y + viewport->WorkSize.y * 0.6f),
+                          ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("Problems", &m_showProblems)) {
+    ImGui::End();
+    return;
+  }
+  for (const Problem& p : m_problems) {
+    const std::string line = FormatProblem(p);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.severity == Severity::Error ? ImVec4(0.7f, 0.1f, 0.05f, 1.f)
+                                                                       : ImVec4(0.5f, 0.4f, 0.0f, 1.f));
+    ImGui::TextWrapped("%s", line.c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::End();
+}
+
+}  // namespace parallax

@@ -1,0 +1,67 @@
+#pragma once
+// The App: owns the loaded dataset, its layout, the view and the selection, and builds the ImGui
+// user interface for one frame. It knows nothing of GLFW or OpenGL, so tests drive it headless.
+
+#include "canvas_input.hpp"
+#include "render/build_frame.hpp"
+#include "render/imgui_draw.hpp"
+#include "timeline_data/loader.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace parallax {
+
+class App {
+ public:
+  // Loads the dataset folder; problems are kept for the Problems panel. Returns false when the
+  // dataset could not be opened at all (timeline.toml missing or unparsable).
+  bool Load(const std::string& datasetDir);
+
+  // Builds one frame of UI into the current ImGui context. `dt` is the time since the last frame.
+  void Frame(float dt);
+
+  // True while an animation runs: the main loop keeps drawing; otherwise it waits for events.
+  bool WantsAnotherFrame() const { return m_view.animating; }
+
+  std::string WindowTitle() const;
+
+  // Shows [startDay, endDay) at once (no animation).
+  void SetViewDays(double startDay, double endDay);
+  void FitAll(bool animate);
+  void ZoomToEvent(std::int32_t event);
+  void Select(std::int32_t event);
+
+  // [SECTION] State (public: the App is a small owner of plain data, and tests read it)
+  Dataset m_dataset;
+  std::vector<Problem> m_problems;
+  TimelineLayout m_layout;
+  TimelineView m_view;
+  ViewLimits m_limits;
+  float m_scrollY = 0.f;
+  std::uint64_t m_expandedLanes = 0;  // bit i: lane i shows all its rows
+  std::int32_t m_selected = -1;
+  std::int32_t m_hoveredEvent = -1;  // under the pointer this frame (-1: none)
+  std::int32_t m_hoveredFold = 0;    // > 1 when the pointer is over a fold
+  UiFonts m_fonts;
+  float m_scale = 1.f;
+  const Theme* m_theme = &LightTheme();
+  bool m_showProblems = false;
+
+  // Per-frame scratch, kept between frames so that steady state allocates nothing.
+  FrameDrawList m_drawList;
+  std::unique_ptr<AxisTicks> m_ticks = std::make_unique<AxisTicks>();
+  FrameContext m_lastContext;  // the context of the last canvas build (tests map days to pixels with it)
+
+ private:
+  void DrawToolbar();
+  void DrawCanvas(float width, float height, float dt);
+  void DrawTooltip(const HitItem& hit);
+  void DrawDetailsPanel(float width, float height);
+  void DrawProblemsWindow();
+  void DrawLegend();
+  CanvasInput ReadCanvasInput(bool hovered, bool active) const;
+};
+
+}  // namespace parallax

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string>
+
+namespace parallax {
+
+struct GuiOptions {
+  std::string datasetDir;
+  std::string screenshotPath;  // non-empty: render one frame offscreen, write a PNG, exit
+  int width = 1600;
+  int height = 900;
+  std::string view;            // EDTF interval to show at start ("" = the dataset's default)
+};
+
+// Opens the window (or renders offscreen for --screenshot). Returns the process exit code.
+int RunGui(const GuiOptions& options);
+
+}  // namespace parallax

@@ -1,0 +1,134 @@
+#include "render/lane_layout.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <numeric>
+#include <queue>
+
+namespace parallax {
+
+DayExtent EventExtent(const EdtfInterval& date, std::int32_t domainStartDay, std::int32_t domainEndDay) {
+  DayExtent extent;
+  extent.start = date.start.kind == BoundKind::Known ? DayNumber(date.Earliest()) : domainStartDay;
+  extent.end = date.end.kind == BoundKind::Known ? DayNumber(date.Latest()) + 1 : domainEndDay;
+  // An open end that points away from the domain still gets a visible extent.
+  if (extent.end <= extent.start) extent.end = extent.start + 1;
+  return extent;
+}
+
+std::vector<std::int32_t> StackIntoRows(const std::vector<DayExtent>& extents, int* rowCount) {
+  std::vector<std::int32_t> order(extents.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) {
+    const DayExtent& ea = extents[static_cast<std::size_t>(a)];
+    const DayExtent& eb = extents[static_cast<std::size_t>(b)];
+    return ea.start != eb.start ? ea.start < eb.start : ea.end > eb.end;
+  });
+  std::vector<std::int32_t> rowOf(extents.size(), 0);
+  // Busy rows ordered by the day they become free; free rows by index (lowest first).
+  using Busy = std::pair<std::int32_t, std::int32_t>;  // (end day, row)
+  std::priority_queue<Busy, std::vector<Busy>, std::greater<>> busy;
+  std::priority_queue<std::int32_t, std::vector<std::int32_t>, std::greater<>> free;
+  std::int32_t rows = 0;
+  for (std::int32_t index : order) {
+    const DayExtent& e = extents[static_cast<std::size_t>(index)];
+    while (!busy.empty() && busy.top().first <= e.start) {
+      free.push(busy.top().second);
+      busy.pop();
+    }
+    std::int32_t row;
+    if (!free.empty()) {
+      row = free.top();
+      free.pop();
+    } else {
+      row = rows++;
+    }
+    rowOf[static_cast<std::size_t>(index)] = row;
+    busy.emplace(e.end, row);
+  }
+  if (rowCount) *rowCount = rows;
+  return rowOf;
+}
+
+TimelineLayout BuildLayout(const Dataset& dataset) {
+  TimelineLayout layout;
+  // The domain: the default view, widened to every known date, plus a margin for open ends.
+  std::int32_t lo = DayNumber(dataset.view.Earliest());
+  std::int32_t hi = DayNumber(dataset.view.Latest()) + 1;
+  std::int32_t dataLo = hi;
+  std::int32_t dataHi = lo;
+  for (const Event& e : dataset.events) {
+    if (e.date.start.kind == BoundKind::Known) dataLo = std::min(dataLo, DayNumber(e.date.Earliest()));
+    if (e.date.end.kind == BoundKind::Known) dataHi = std::max(dataHi, DayNumber(e.date.Latest()) + 1);
+  }
+  if (dataLo >= dataHi) {
+    dataLo = lo;
+    dataHi = hi;
+  }
+  layout.dataStartDay = dataLo;
+  layout.dataEndDay = dataHi;
+  layout.domainStartDay = std::min(lo, dataLo) - 365;
+  layout.domainEndDay = std::max(hi, dataHi) + 365;
+
+  layout.lanes.resize(dataset.sources.size());
+  std::vector<std::vector<std::int32_t>> eventsOfSource(dataset.sources.size());
+  for (std::size_t i = 0; i < dataset.events.size(); ++i)
+    eventsOfSource[static_cast<std::size_t>(dataset.events[i].source)].push_back(static_cast<std::int32_t>(i));
+
+  for (std::size_t s = 0; s < dataset.sources.size(); ++s) {
+    Lane& lane = layout.lanes[s];
+    const Source& source = dataset.sources[s];
+    lane.source = static_cast<std::int32_t>(s);
+    const std::vector<std::int32_t>& events = eventsOfSource[s];
+    lane.eventCount = static_cast<int>(events.size());
+
+    std::vector<DayExtent> extents;
+    extents.reserve(events.size());
+    for (std::int32_t e : events)
+      extents.push_back(EventExtent(dataset.events[static_cast<std::size_t>(e)].date, layout.domainStartDay,
+                                    layout.domainEndDay));
+    // Precise events (up to about two years) take the top rows, where labels are; long and open
+    // spans stack below them. Each group is stacked optimally on its own.
+    std::vector<DayExtent> shortExtents;
+    std::vector<DayExtent> longExtents;
+    std::vector<std::size_t> shortIndex;
+    std::vector<std::size_t> longIndex;
+    for (std::size_t k = 0; k < extents.size(); ++k) {
+      const bool isLong = extents[k].end - extents[k].start > LongSpanDays;
+      (isLong ? longExtents : shortExtents).push_back(extents[k]);
+      (isLong ? longIndex : shortIndex).push_back(k);
+    }
+    int shortRows = 0;
+    int longRows = 0;
+    const std::vector<std::int32_t> shortRowOf = StackIntoRows(shortExtents, &shortRows);
+    const std::vector<std::int32_t> longRowOf = StackIntoRows(longExtents, &longRows);
+    std::vector<std::int32_t> rowOf(extents.size(), 0);
+    for (std::size_t k = 0; k < shortIndex.size(); ++k) rowOf[shortIndex[k]] = shortRowOf[k];
+    for (std::size_t k = 0; k < longIndex.size(); ++k) rowOf[longIndex[k]] = shortRows + longRowOf[k];
+    lane.rows.resize(static_cast<std::size_t>(std::max(shortRows + longRows, 1)));
+
+    // Fill rows in start order so each row's arrays come out sorted.
+    std::vector<std::size_t> order(events.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return extents[a].start < extents[b].start;
+    });
+    for (std::size_t k : order) {
+      LaneRow& row = lane.rows[static_cast<std::size_t>(rowOf[k])];
+      row.startDay.push_back(extents[k].start);
+      row.endDay.push_back(extents[k].end);
+      row.event.push_back(events[k]);
+    }
+
+    lane.headerDetail = source.author;
+    if (source.written.start.kind == BoundKind::Known || source.written.end.kind == BoundKind::Known)
+      lane.headerDetail += " \xC2\xB7 " + FormatWritten(source.written);  // middle dot
+    if (!source.kind.empty()) lane.headerDetail += " \xC2\xB7 " + source.kind;
+    lane.headerDetail += " \xC2\xB7 " + std::to_string(lane.eventCount) + (lane.eventCount == 1 ? " event" : " events");
+    lane.collapsedHint = std::to_string(lane.rows.size()) + " rows \xC2\xB7 click to show all";
+    lane.expandedHint = "all rows shown \xC2\xB7 click to fit";
+  }
+  return layout;
+}
+
+}  // namespace parallax
