@@ -1,0 +1,242 @@
+// The real App in a headless ImGui context (no renderer, no window): input goes in through ImGuiIO
+// as a user's would, and the tests assert on hover, tooltip, selection, view range and allocations.
+#include "app.hpp"
+#include "fonts.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cmath>
+#include <cstdlib>
+#include <new>
+
+// [SECTION] Counting allocations (operator new and ImGui's allocator)
+
+namespace {
+std::atomic<long> g_allocations{0};
+}  // namespace
+
+void* operator new(std::size_t size) {
+  ++g_allocations;
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+namespace parallax {
+namespace {
+
+void* CountingAlloc(std::size_t size, void*) {
+  ++g_allocations;
+  return std::malloc(size);
+}
+void CountingFree(void* p, void*) { std::free(p); }
+
+// GLFW key codes, which the GLFW backend puts in io.KeyMap and which letters share with ASCII.
+constexpr int KeyEscape = 256;
+constexpr int KeyRight = 262;
+constexpr int KeyLeft = 263;
+constexpr int KeyDown = 264;
+constexpr int KeyUp = 265;
+constexpr int KeyHome = 268;
+
+class HeadlessApp : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ImGui::SetAllocatorFunctions(CountingAlloc, CountingFree);
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1600.f, 900.f);
+    io.DeltaTime = 1.f / 60.f;
+    io.IniFilename = nullptr;
+    io.KeyMap[ImGuiKey_LeftArrow] = KeyLeft;
+    io.KeyMap[ImGuiKey_RightArrow] = KeyRight;
+    io.KeyMap[ImGuiKey_UpArrow] = KeyUp;
+    io.KeyMap[ImGuiKey_DownArrow] = KeyDown;
+    io.KeyMap[ImGuiKey_Escape] = KeyEscape;
+    io.KeyMap[ImGuiKey_Home] = KeyHome;
+    std::string warning;
+    app.m_fonts = LoadUiFonts(1.f, warning);
+    unsigned char* pixels = nullptr;
+    int w = 0;
+    int h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    ASSERT_TRUE(app.Load(PARALLAX_DATASET_DIR));
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    Frames(3);
+  }
+  void TearDown() override { ImGui::DestroyContext(); }
+
+  void Frames(int n) {
+    for (int i = 0; i < n; ++i) {
+      ImGui::NewFrame();
+      app.Frame(ImGui::GetIO().DeltaTime);
+      ImGui::Render();
+      ImGui::GetIO().MouseWheel = 0.f;
+    }
+  }
+  // Lets the view animation finish.
+  void Settle() { Frames(40); }
+
+  void MoveTo(float x, float y) {
+    ImGui::GetIO().MousePos = ImVec2(x, y);
+    Frames(2);
+  }
+  void Click(float x, float y) {
+    MoveTo(x, y);
+    ImGui::GetIO().MouseDown[0] = true;
+    Frames(1);
+    ImGui::GetIO().MouseDown[0] = false;
+    Frames(1);
+  }
+  void PressKey(int key) {
+    ImGui::GetIO().KeysDown[key] = true;
+    Frames(1);
+    ImGui::GetIO().KeysDown[key] = false;
+    Frames(1);
+  }
+
+  // A single event drawn with its label in a full (not compressed) row, well inside the canvas.
+  const HitItem* SomeLabelledEvent() const {
+    for (const HitItem& h : app.m_drawList.hits) {
+      if (h.foldCount != 1 || h.x1 - h.x0 < 30.f) continue;
+      const LaneBox& box = app.m_drawList.lanes[static_cast<std::size_t>(h.lane)];
+      if (h.row >= box.fullRows) continue;
+      if (h.x0 < app.m_lastContext.Axis().x0 + 10.f || h.x1 > app.m_lastContext.canvasX1 - 10.f) continue;
+      return &h;
+    }
+    return nullptr;
+  }
+
+  App app;
+};
+
+// [SECTION] Tests
+
+TEST_F(HeadlessApp, HoverShowsTheEventAndATooltip) {
+  const HitItem* hit = SomeLabelledEvent();
+  ASSERT_NE(hit, nullptr);
+  const std::int32_t event = hit->event;
+  MoveTo((hit->x0 + hit->x1) * 0.5f, (hit->y0 + hit->y1) * 0.5f);
+  EXPECT_EQ(app.m_hoveredEvent, event);
+  ImGuiWindow* tooltip = ImGui::FindWindowByName("##Tooltip_00");
+  ASSERT_NE(tooltip, nullptr);
+  EXPECT_TRUE(tooltip->Active);
+  EXPECT_GT(tooltip->DrawList->VtxBuffer.Size, 100);  // title, date, quote: real text was drawn
+
+  MoveTo(5.f, 890.f);  // away: no hover, no tooltip
+  EXPECT_EQ(app.m_hoveredEvent, -1);
+  EXPECT_FALSE(tooltip->Active);
+}
+
+TEST_F(HeadlessApp, ClickSelectsAndEscapeClears) {
+  const HitItem* hit = SomeLabelledEvent();
+  ASSERT_NE(hit, nullptr);
+  const std::int32_t event = hit->event;
+  Click((hit->x0 + hit->x1) * 0.5f, (hit->y0 + hit->y1) * 0.5f);
+  EXPECT_EQ(app.m_selected, event);
+  ImGuiWindow* details = nullptr;
+  for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+    if (std::string(w->Name).find("##details") != std::string::npos) details = w;
+  ASSERT_NE(details, nullptr);
+  EXPECT_TRUE(details->Active);
+  PressKey(KeyEscape);
+  EXPECT_EQ(app.m_selected, -1);
+}
+
+TEST_F(HeadlessApp, WheelZoomsAroundTheCursor) {
+  const TimeAxis before = app.m_lastContext.Axis();
+  const float x = before.x0 + before.width * 0.3f;
+  const double dayUnderCursor = before.XToDay(x);
+  const double spanBefore = before.SpanDays();
+  ImGui::GetIO().MousePos = ImVec2(x, 500.f);
+  ImGui::GetIO().MouseWheel = 2.f;  // two notches towards the screen: zoom in
+  Frames(1);
+  Settle();
+  const TimeAxis after = app.m_lastContext.Axis();
+  EXPECT_NEAR(after.SpanDays(), spanBefore / (WheelZoomStep * WheelZoomStep), 1e-6 * spanBefore);
+  EXPECT_NEAR(after.XToDay(x), dayUnderCursor, 1e-6 * spanBefore);
+  EXPECT_FALSE(app.WantsAnotherFrame());  // the animation ended: the app may sleep
+}
+
+TEST_F(HeadlessApp, DragPansByThePointerDistance) {
+  const TimeAxis before = app.m_lastContext.Axis();
+  const float x = before.x0 + 400.f;
+  const float y = 500.f;
+  MoveTo(x, y);
+  ImGui::GetIO().MouseDown[0] = true;
+  Frames(1);
+  for (int i = 1; i <= 10; ++i) {
+    ImGui::GetIO().MousePos = ImVec2(x + 20.f * static_cast<float>(i), y);
+    Frames(1);
+  }
+  ImGui::GetIO().MouseDown[0] = false;
+  Frames(1);
+  const TimeAxis after = app.m_lastContext.Axis();
+  // The day that was under the pointer is still under it, 200 px further right.
+  EXPECT_NEAR(after.DayToX(before.XToDay(x)), x + 200.f, 0.5f);
+  EXPECT_EQ(app.m_selected, -1);  // a drag is not a click
+}
+
+TEST_F(HeadlessApp, KeysPanZoomAndFit) {
+  const double span = app.m_view.endDay - app.m_view.startDay;
+  PressKey('W');
+  Settle();
+  EXPECT_LT(app.m_view.endDay - app.m_view.startDay, span * 0.9);
+  const double start = app.m_view.startDay;
+  PressKey(KeyRight);
+  Settle();
+  EXPECT_GT(app.m_view.startDay, start);
+  PressKey('F');
+  Settle();
+  // F fits the whole dataset: every known date is in view.
+  EXPECT_LE(app.m_view.startDay, app.m_layout.dataStartDay);
+  EXPECT_GE(app.m_view.endDay, app.m_layout.dataEndDay);
+}
+
+TEST_F(HeadlessApp, DoubleClickZoomsToTheEvent) {
+  const HitItem* hit = SomeLabelledEvent();
+  ASSERT_NE(hit, nullptr);
+  const std::int32_t event = hit->event;
+  const float x = (hit->x0 + hit->x1) * 0.5f;
+  const float y = (hit->y0 + hit->y1) * 0.5f;
+  Click(x, y);
+  ImGui::GetIO().MouseDown[0] = true;
+  Frames(1);
+  ImGui::GetIO().MouseDown[0] = false;
+  Settle();
+  const DayExtent extent = EventExtent(app.m_dataset.events[static_cast<std::size_t>(event)].date,
+                                       app.m_layout.domainStartDay, app.m_layout.domainEndDay);
+  EXPECT_LE(app.m_view.startDay, extent.start);
+  EXPECT_GE(app.m_view.endDay, extent.end);
+  EXPECT_LT(app.m_view.endDay - app.m_view.startDay, 2.0 * (extent.end - extent.start) + 61.0);
+}
+
+TEST_F(HeadlessApp, ClickingALaneHeaderShowsAllItsRows) {
+  const LaneBox box = app.m_drawList.lanes[2];  // Volkogonov: far more rows than fit
+  ASSERT_GT(box.densityPitch, 0.f);
+  Click(app.m_lastContext.canvasX0 + 20.f, box.yTop + box.height * 0.5f);
+  EXPECT_TRUE((app.m_expandedLanes >> 2) & 1u);
+  Frames(1);
+  EXPECT_EQ(app.m_drawList.lanes[2].fullRows, static_cast<int>(app.m_layout.lanes[2].rows.size()));
+}
+
+TEST_F(HeadlessApp, AnIdleFrameAllocatesNothing) {
+  MoveTo(-FLT_MAX, -FLT_MAX);
+  Frames(3);
+  const long before = g_allocations.load();
+  Frames(1);
+  EXPECT_EQ(g_allocations.load() - before, 0);
+  // And it builds a bounded draw list: drawn by pixels, not by events.
+  ImDrawData* data = ImGui::GetDrawData();
+  ASSERT_NE(data, nullptr);
+  EXPECT_GT(data->TotalVtxCount, 1000);
+  EXPECT_LT(data->CmdListsCount, 10);
+}
+
+}  // namespace
+}  // namespace parallax

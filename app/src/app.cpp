@@ -83,14 +83,16 @@ void App::Frame(float dt) {
   ImGui::PopStyleVar(2);
 
   DrawToolbar();
+  const ImVec2 canvasPos = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float detailsWidth = m_selected >= 0 ? std::min(DetailsWidth * m_scale, avail.x * 0.4f) : 0.f;
-  DrawCanvas(avail.x - detailsWidth, avail.y, dt);
-  if (m_selected >= 0) {
-    ImGui::SameLine(0.f, 0.f);
-    DrawDetailsPanel(detailsWidth, avail.y);
-  }
+  DrawCanvas(avail.x, avail.y, dt);
   ImGui::End();
+  // The details panel floats over the right of the canvas: the timeline never reflows under the
+  // pointer when a selection opens or closes it (a double-click stays on its event).
+  if (m_selected >= 0) {
+    const float width = std::min(DetailsWidth * m_scale, avail.x * 0.4f);
+    DrawDetailsPanel(ImVec2(canvasPos.x + avail.x - width, canvasPos.y), ImVec2(width, avail.y));
+  }
   if (m_showProblems) DrawProblemsWindow();
 }
 
@@ -261,20 +263,9 @@ void App::DrawLegend() {
       case 3:
         dl->AddRectFilled(a, b, WithAlpha(c, theme.coreAlpha));
         break;
-      case 4: {
-        FrameDrawList one;
-        DrawCmd cmd;
-        cmd.kind = DrawKind::RectDashed;
-        cmd.x0 = a.x;
-        cmd.y0 = a.y;
-        cmd.x1 = b.x;
-        cmd.y1 = b.y;
-        cmd.color = c;
-        cmd.thickness = s;
-        one.cmds.push_back(cmd);
-        DrawFrameList(one, dl, m_fonts);
+      case 4:
+        AddDashedRect(dl, a.x, a.y, b.x, b.y, c, s);
         break;
-      }
       case 5:
         dl->AddQuadFilled(ImVec2(cx, cy - half), ImVec2(cx + half, cy), ImVec2(cx, cy + half), ImVec2(cx - half, cy),
                           MixColor(c, PackColor(128, 128, 128), theme.editorMix / 255.f));
@@ -317,9 +308,20 @@ void App::DrawTooltip(const HitItem& hit) {
   ImGui::EndTooltip();
 }
 
-void App::DrawDetailsPanel(float width, float height) {
+void App::DrawDetailsPanel(ImVec2 pos, ImVec2 size) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12.f * m_scale, 10.f * m_scale));
-  ImGui::BeginChild("##details", ImVec2(width, height), true);
+  bool open = true;
+  ImGui::Begin("Event details##details", &open,
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                   ImGuiWindowFlags_NoSavedSettings);
+  ImGui::PopStyleVar();
+  if (!open) m_selected = -1;
+  if (m_selected < 0) {
+    ImGui::End();
+    return;
+  }
   const Event& e = m_dataset.events[static_cast<std::size_t>(m_selected)];
   const Source& s = m_dataset.sources[static_cast<std::size_t>(e.source)];
   ImGui::PushFont(m_fonts.bold);
@@ -374,8 +376,7 @@ void App::DrawDetailsPanel(float width, float height) {
   if (ImGui::Button("Zoom to event")) ZoomToEvent(m_selected);
   ImGui::SameLine();
   if (ImGui::Button("Close (Esc)")) m_selected = -1;
-  ImGui::EndChild();
-  ImGui::PopStyleVar();
+  ImGui::End();
 }
 
 void App::DrawProblemsWindow() {

@@ -7,6 +7,8 @@
 #include "render/imgui_draw.hpp"
 #include "timeline_data/loader.hpp"
 
+#include <imgui.h>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -58,7 +60,7 @@ class App {
   void DrawToolbar();
   void DrawCanvas(float width, float height, float dt);
   void DrawTooltip(const HitItem& hit);
-  void DrawDetailsPanel(float width, float height);
+  void DrawDetailsPanel(ImVec2 pos, ImVec2 size);
   void DrawProblemsWindow();
   void DrawLegend();
   CanvasInput ReadCanvasInput(bool hovered, bool active) const;

@@ -43,10 +43,7 @@ void DrawFrameList(const FrameDrawList& list, ImDrawList* dl, const UiFonts& fon
         dl->AddRect(ImVec2(c.x0, c.y0), ImVec2(c.x1, c.y1), c.color, 0.f, 0, c.thickness);
         break;
       case DrawKind::RectDashed:
-        DashedLine(dl, ImVec2(c.x0, c.y0), ImVec2(c.x1, c.y0), c.color, c.thickness);
-        DashedLine(dl, ImVec2(c.x0, c.y1), ImVec2(c.x1, c.y1), c.color, c.thickness);
-        DashedLine(dl, ImVec2(c.x0, c.y0), ImVec2(c.x0, c.y1), c.color, c.thickness);
-        DashedLine(dl, ImVec2(c.x1, c.y0), ImVec2(c.x1, c.y1), c.color, c.thickness);
+        AddDashedRect(dl, c.x0, c.y0, c.x1, c.y1, c.color, c.thickness);
         break;
       case DrawKind::Diamond:
       case DrawKind::DiamondOutline: {
@@ -79,6 +76,13 @@ void DrawFrameList(const FrameDrawList& list, ImDrawList* dl, const UiFonts& fon
       }
     }
   }
+}
+
+void AddDashedRect(ImDrawList* dl, float x0, float y0, float x1, float y1, std::uint32_t color, float thickness) {
+  DashedLine(dl, ImVec2(x0, y0), ImVec2(x1, y0), color, thickness);
+  DashedLine(dl, ImVec2(x0, y1), ImVec2(x1, y1), color, thickness);
+  DashedLine(dl, ImVec2(x0, y0), ImVec2(x0, y1), color, thickness);
+  DashedLine(dl, ImVec2(x1, y0), ImVec2(x1, y1), color, thickness);
 }
 
 void DrawHitOutline(ImDrawList* dl, const HitItem& hit, std::uint32_t color, float thickness) {

@@ -87,25 +87,26 @@ TimelineLayout BuildLayout(const Dataset& dataset) {
     for (std::int32_t e : events)
       extents.push_back(EventExtent(dataset.events[static_cast<std::size_t>(e)].date, layout.domainStartDay,
                                     layout.domainEndDay));
-    // Precise events (up to about two years) take the top rows, where labels are; long and open
-    // spans stack below them. Each group is stacked optimally on its own.
-    std::vector<DayExtent> shortExtents;
-    std::vector<DayExtent> longExtents;
-    std::vector<std::size_t> shortIndex;
-    std::vector<std::size_t> longIndex;
-    for (std::size_t k = 0; k < extents.size(); ++k) {
-      const bool isLong = extents[k].end - extents[k].start > LongSpanDays;
-      (isLong ? longExtents : shortExtents).push_back(extents[k]);
-      (isLong ? longIndex : shortIndex).push_back(k);
-    }
-    int shortRows = 0;
-    int longRows = 0;
-    const std::vector<std::int32_t> shortRowOf = StackIntoRows(shortExtents, &shortRows);
-    const std::vector<std::int32_t> longRowOf = StackIntoRows(longExtents, &longRows);
+    // The most precise events take the top rows, where the labels are: day- and month-exact first,
+    // then year-scale, then long and open spans. Each group is stacked optimally on its own.
     std::vector<std::int32_t> rowOf(extents.size(), 0);
-    for (std::size_t k = 0; k < shortIndex.size(); ++k) rowOf[shortIndex[k]] = shortRowOf[k];
-    for (std::size_t k = 0; k < longIndex.size(); ++k) rowOf[longIndex[k]] = shortRows + longRowOf[k];
-    lane.rows.resize(static_cast<std::size_t>(std::max(shortRows + longRows, 1)));
+    int rowsSoFar = 0;
+    for (int group = 0; group < 3; ++group) {
+      std::vector<DayExtent> groupExtents;
+      std::vector<std::size_t> groupIndex;
+      for (std::size_t k = 0; k < extents.size(); ++k) {
+        const std::int32_t days = extents[k].end - extents[k].start;
+        const int g = days <= PreciseSpanDays ? 0 : days <= LongSpanDays ? 1 : 2;
+        if (g != group) continue;
+        groupExtents.push_back(extents[k]);
+        groupIndex.push_back(k);
+      }
+      int groupRows = 0;
+      const std::vector<std::int32_t> groupRowOf = StackIntoRows(groupExtents, &groupRows);
+      for (std::size_t k = 0; k < groupIndex.size(); ++k) rowOf[groupIndex[k]] = rowsSoFar + groupRowOf[k];
+      rowsSoFar += groupRows;
+    }
+    lane.rows.resize(static_cast<std::size_t>(std::max(rowsSoFar, 1)));
 
     // Fill rows in start order so each row's arrays come out sorted.
     std::vector<std::size_t> order(events.size());

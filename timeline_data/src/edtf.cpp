@@ -370,7 +370,15 @@ const char* QualifierName(std::uint8_t qualifiers) {
   }
 }
 
-std::string FormatIsoDay(date::sys_days day) { return date::format("%F", day); }
+std::string FormatIsoDay(date::sys_days day) {
+  // Not date::format("%F"): it zero-pads the sign into negative years ("0-43-03-15").
+  const date::year_month_day ymd{day};
+  const int year = static_cast<int>(ymd.year());
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s%04d-%02u-%02u", year < 0 ? "-" : "", year < 0 ? -year : year,
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buf;
+}
 
 void FormatHumanDay(date::sys_days day, char* out, std::size_t size) {
   const date::year_month_day ymd{day};

@@ -47,7 +47,9 @@ DayExtent EventExtent(const EdtfInterval& date, std::int32_t domainStartDay, std
 // Returns the row of each extent.
 std::vector<std::int32_t> StackIntoRows(const std::vector<DayExtent>& extents, int* rowCount = nullptr);
 
-// Extents longer than this stack below the precise ones (rows of a lane: precise first).
+// A lane's rows come in three groups, most precise on top: extents up to PreciseSpanDays (days,
+// months), up to LongSpanDays (seasons, years), and longer or open spans.
+inline constexpr std::int32_t PreciseSpanDays = 62;
 inline constexpr std::int32_t LongSpanDays = 731;
 
 TimelineLayout BuildLayout(const Dataset& dataset);
