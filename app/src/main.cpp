@@ -26,6 +26,9 @@ Usage:
       Print how an EDTF date is read, e.g.
       earliest=1922-04-01 latest=1922-04-30 precision=month qualifiers=none
       Days are Gregorian whatever the input calendar; open ends print as 'open'. Exit 1 if invalid.
+  parallax claims [DATASET_DIR] [--format text|csv|json]
+      One row per (claim, event): claim id, source id, event id, date as written, earliest, latest,
+      verdict against the record (same, consistent, calendar, contradicts), gap in days.
   parallax --screenshot OUT.png [--size WxH] [--view EDTF_INTERVAL] [DATASET_DIR]
       Render one frame without interaction, write it as a PNG, exit.
       --size defaults to 1600x900; --view (e.g. 1917/1924) defaults to the dataset's view.
@@ -83,6 +86,18 @@ int main(int argc, char** argv) {
     }
     if (edtf.empty()) return Fail("dates needs an EDTF value, e.g. parallax dates 1922-04~");
     return parallax::RunDates(edtf, calendar, std::cout, std::cerr);
+  }
+
+  if (!args.empty() && args[0] == "claims") {
+    std::string dir;
+    std::string format = "text";
+    for (std::size_t i = 1; i < args.size(); ++i) {
+      if (args[i] == "--format" && i + 1 < args.size()) format = args[++i];
+      else if (args[i].rfind("--format=", 0) == 0) format = args[i].substr(9);
+      else if (dir.empty() && args[i][0] != '-') dir = args[i];
+      else return Fail("claims takes [DATASET_DIR] [--format text|csv|json]");
+    }
+    return parallax::RunClaims(dir.empty() ? PARALLAX_DEFAULT_DATASET : dir, format, std::cout, std::cerr);
   }
 
   parallax::GuiOptions options;
