@@ -9,7 +9,7 @@
 namespace parallax {
 namespace {
 
-constexpr float DetailsWidth = 440.f;
+constexpr float DetailsWidth = 480.f;
 constexpr double MinZoomSpanDays = 60.0;  // zooming to one day still shows its neighbourhood
 
 float Measure(const char* b, const char* e, bool bold, void* user) { return MeasureTextImGui(b, e, bold, user); }
@@ -18,13 +18,7 @@ float Measure(const char* b, const char* e, bool bold, void* user) { return Meas
 bool KeyPressed(int key) { return ImGui::IsKeyPressed(key, true); }
 bool NamedKeyPressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); }
 
-void TextWrappedDim(const char* text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%s", text);
-  ImGui::PopStyleColor();
-}
 
-const char* BasisText(const Event& e) { return e.basis == Basis::Inferred ? "inferred" : "stated"; }
 
 }  // namespace
 
@@ -32,7 +26,14 @@ bool App::Load(const std::string& datasetDir) {
   LoadResult result = LoadDataset(datasetDir);
   m_problems = std::move(result.problems);
   m_dataset = std::move(result.dataset);
-  m_layout = BuildLayout(m_dataset);
+  m_analysis = AnalyzeClaims(m_dataset);
+  m_layout = BuildLayout(m_dataset, &m_analysis);
+  m_sourceTexts.assign(m_dataset.sources.size(), std::string());
+  m_sourceTextTried.assign(m_dataset.sources.size(), 0);
+  m_claimOrder.clear();
+  for (std::size_t c = 0; c < m_dataset.claims.size(); ++c) m_claimOrder.push_back(static_cast<std::int32_t>(c));
+  m_selectedClaim = -1;
+  m_contextEvent = -1;
   m_limits.domainStartDay = m_layout.domainStartDay;
   m_limits.domainEndDay = m_layout.domainEndDay;
   m_selected = -1;
@@ -67,7 +68,53 @@ void App::ZoomToEvent(std::int32_t event) {
   AnimateTo(m_view, start, end, m_limits);
 }
 
-void App::Select(std::int32_t event) { m_selected = event; }
+void App::Select(std::int32_t event) {
+  m_selected = event;
+  m_selectedClaim = -1;
+  if (m_contextEvent != event) m_contextEvent = -1;
+}
+
+void App::SelectClaim(std::int32_t claim) {
+  m_selected = -1;
+  m_selectedClaim = claim;
+  m_contextEvent = -1;
+}
+
+std::int32_t App::HighlightedClaim() const {
+  if (m_selected >= 0) return m_dataset.events[static_cast<std::size_t>(m_selected)].claim;
+  return m_selectedClaim;
+}
+
+void App::ZoomToClaim(std::int32_t claim) {
+  if (claim < 0 || claim >= static_cast<std::int32_t>(m_analysis.claims.size())) return;
+  const ClaimSummary& s = m_analysis.claims[static_cast<std::size_t>(claim)];
+  if (s.endDay <= s.startDay) return;
+  double start = 0.0;
+  double end = 0.0;
+  PaddedRange(s.startDay, s.endDay, MinZoomSpanDays, start, end);
+  AnimateTo(m_view, start, end, m_limits);
+}
+
+void App::StepContradiction(bool forward) {
+  const std::vector<std::int32_t>& order = m_analysis.contradictionOrder;
+  if (order.empty()) return;
+  std::size_t next = forward ? 0 : order.size() - 1;
+  const auto at = std::find(order.begin(), order.end(), m_selected);
+  if (at != order.end()) {
+    const std::size_t i = static_cast<std::size_t>(at - order.begin());
+    next = forward ? (i + 1) % order.size() : (i + order.size() - 1) % order.size();
+  } else if (m_selected >= 0) {
+    // From a selection that contradicts nothing: the first one after (or before) it in time.
+    const date::sys_days day = m_dataset.events[static_cast<std::size_t>(m_selected)].date.Earliest();
+    auto later = std::find_if(order.begin(), order.end(), [&](std::int32_t e) {
+      return m_dataset.events[static_cast<std::size_t>(e)].date.Earliest() > day;
+    });
+    if (forward) next = later == order.end() ? 0 : static_cast<std::size_t>(later - order.begin());
+    else next = later == order.begin() ? order.size() - 1 : static_cast<std::size_t>(later - order.begin()) - 1;
+  }
+  Select(order[next]);
+  ZoomToEvent(order[next]);
+}
 
 // [SECTION] Frame
 
@@ -89,11 +136,12 @@ void App::Frame(float dt) {
   ImGui::End();
   // The details panel floats over the right of the canvas: the timeline never reflows under the
   // pointer when a selection opens or closes it (a double-click stays on its event).
-  if (m_selected >= 0) {
+  if (m_selected >= 0 || m_selectedClaim >= 0) {
     const float width = std::min(DetailsWidth * m_scale, avail.x * 0.4f);
     DrawDetailsPanel(ImVec2(canvasPos.x + avail.x - width, canvasPos.y), ImVec2(width, avail.y));
   }
   if (m_showProblems) DrawProblemsWindow();
+  if (m_showClaims) DrawClaimsWindow();
 }
 
 void App::DrawToolbar() {
@@ -111,6 +159,16 @@ void App::DrawToolbar() {
   ImGui::TextDisabled("%s \xE2\x80\x93 %s", from, to);
   ImGui::SameLine(0.f, 24.f * m_scale);
   if (ImGui::SmallButton("Fit all (F)")) FitAll(true);
+  ImGui::SameLine();
+  if (ImGui::SmallButton(m_showClaims ? "Claims (C) \xE2\x96\xBE" : "Claims (C)")) m_showClaims = !m_showClaims;
+  ImGui::SameLine();
+  ImGui::Checkbox("Contested only", &m_contestedOnly);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("\xE2\x97\x80")) StepContradiction(false);
+  ImGui::SameLine(0.f, 2.f * m_scale);
+  ImGui::TextUnformatted("contradiction");
+  ImGui::SameLine(0.f, 2.f * m_scale);
+  if (ImGui::SmallButton("\xE2\x96\xB6 (N)")) StepContradiction(true);
   if (!m_problems.empty()) {
     ImGui::SameLine(0.f, 24.f * m_scale);
     char label[64];
@@ -119,6 +177,9 @@ void App::DrawToolbar() {
     if (ImGui::SmallButton(label)) m_showProblems = !m_showProblems;
     ImGui::PopStyleColor();
   }
+  // Second line: what the marks and the connector colours mean.
+  ImGui::SetCursorPosX(8.f * m_scale);
+  ImGui::TextDisabled("Key:");
   DrawLegend();
   ImGui::PopStyleVar();
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4.f * m_scale);
@@ -166,18 +227,35 @@ void App::DrawCanvas(float width, float height, float dt) {
   ctx.theme = m_theme;
   ctx.measureText = &Measure;
   ctx.measureUser = &m_fonts;
+  ctx.analysis = &m_analysis;
+  ctx.contestedOnly = m_contestedOnly;
+  ctx.overviewStartDay = DayNumber(m_dataset.view.Earliest());
+  ctx.overviewEndDay = DayNumber(m_dataset.view.Latest()) + 1.0;
 
   // Input first, so that this frame already shows its effect.
   ctx.expandedLanes = m_expandedLanes;
-  const float maxScroll = ComputeLaneBoxes(ctx, m_layout, m_drawList.lanes) - (height - ctx.AxisHeight());
+  const float maxScroll =
+      ComputeLaneBoxes(ctx, m_layout, m_drawList.lanes) - (ctx.LanesBottom() - ctx.canvasY0 - ctx.AxisHeight());
   ctx.viewStartDay = m_view.startDay;
   ctx.viewEndDay = m_view.endDay;
-  const CanvasInput input = ReadCanvasInput(hovered, active);
+  const ImGuiIO& io = ImGui::GetIO();
+  // The overview strip: press or drag to centre the view there.
+  const bool overOverview = hovered && io.MousePos.y >= ctx.LanesBottom() && io.MousePos.x >= ctx.Axis().x0;
+  if (overOverview && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) m_draggingOverview = true;
+  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) m_draggingOverview = false;
+  CanvasInput input = ReadCanvasInput(hovered && !overOverview, active && !m_draggingOverview);
+  if (m_draggingOverview) {
+    const double centre = ctx.OverviewAxis().XToDay(io.MousePos.x);
+    const double half = (m_view.endDay - m_view.startDay) * 0.5;
+    SetView(m_view, centre - half, centre + half, m_limits);
+  }
   ApplyCanvasInput(input, ctx.Axis(), m_limits, m_view, m_scrollY, maxScroll);
   m_scrollY = std::clamp(m_scrollY, 0.f, std::max(maxScroll, 0.f));
   if (!ImGui::GetIO().WantTextInput) {
     if (KeyPressed('F')) FitAll(true);
-    if (NamedKeyPressed(ImGuiKey_Escape)) m_selected = -1;
+    if (NamedKeyPressed(ImGuiKey_Escape)) SelectClaim(-1);
+    if (KeyPressed('N')) StepContradiction(!ImGui::GetIO().KeyShift);
+    if (KeyPressed('C') && !ImGui::GetIO().KeyCtrl) m_showClaims = !m_showClaims;
     if (NamedKeyPressed(ImGuiKey_Home)) {
       AnimateTo(m_view, DayNumber(m_dataset.view.Earliest()), DayNumber(m_dataset.view.Latest()) + 1.0, m_limits);
     }
@@ -188,20 +266,24 @@ void App::DrawCanvas(float width, float height, float dt) {
   ctx.viewEndDay = m_view.endDay;
   ctx.scrollY = m_scrollY;
   ctx.selectedEvent = m_selected;
+  ctx.highlightClaim = HighlightedClaim();
   BuildFrame(ctx, m_dataset, m_layout, *m_ticks, m_drawList);
   m_lastContext = ctx;
 
   // Hover and click hit-test the list that is drawn.
-  const ImGuiIO& io = ImGui::GetIO();
   const HitItem* hit = hovered ? HitTest(m_drawList, io.MousePos.x, io.MousePos.y) : nullptr;
   m_hoveredEvent = hit ? hit->event : -1;
   m_hoveredFold = hit ? hit->foldCount : 0;
+  m_hoveredClaim = hit ? hit->claim : -1;
   const bool clicked = hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
                        io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < io.MouseDragThreshold * io.MouseDragThreshold;
   const bool zoomClick = hovered && (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) ||
                                      ImGui::IsMouseClicked(ImGuiMouseButton_Middle));
   if (zoomClick && hit) {
-    if (hit->foldCount > 1) {
+    if (hit->claim >= 0 && hit->foldCount == 1) {
+      SelectClaim(hit->claim);
+      ZoomToClaim(hit->claim);
+    } else if (hit->foldCount > 1) {
       double start = 0.0;
       double end = 0.0;
       PaddedRange(hit->foldStartDay, hit->foldEndDay, MinZoomSpanDays, start, end);
@@ -215,9 +297,10 @@ void App::DrawCanvas(float width, float height, float dt) {
       const std::int32_t lane = LaneAt(m_drawList.lanes, io.MousePos.y);
       if (lane >= 0 && lane < 64) m_expandedLanes ^= std::uint64_t{1} << lane;
     } else if (hit && hit->foldCount == 1) {
-      m_selected = hit->event;
-    } else if (!hit) {
-      m_selected = -1;
+      if (hit->claim >= 0) SelectClaim(hit->claim);
+      else Select(hit->event);
+    } else if (!hit && !overOverview) {
+      SelectClaim(-1);
     }
   }
 
@@ -240,7 +323,7 @@ void App::DrawLegend() {
   const char* const labels[] = {"exact day", "inferred", "year/month extent", "range", "uncertain ?",
                                 "editor's insertion"};
   for (int i = 0; i < 6; ++i) {
-    ImGui::SameLine(0.f, i == 0 ? 24.f * s : 14.f * s);
+    ImGui::SameLine(0.f, i == 0 ? 8.f * s : 14.f * s);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float w = i == 0 || i == 1 || i == 5 ? 2.f * half + 2.f : 28.f * s;
     ImGui::Dummy(ImVec2(w, h));
@@ -274,128 +357,20 @@ void App::DrawLegend() {
     ImGui::SameLine(0.f, 4.f * s);
     ImGui::TextUnformatted(labels[i]);
   }
-}
-
-// [SECTION] Tooltip and details
-
-void App::DrawTooltip(const HitItem& hit) {
-  ImGui::BeginTooltip();
-  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.f);
-  if (hit.foldCount > 1) {
-    ImGui::Text("%d events here", hit.foldCount);
-    TextWrappedDim("Double-click to zoom in.");
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
-    return;
+  // Connector colours: one colour-blind-safe set, agreement cool and disagreement warm.
+  static const char* const Verdicts[] = {"same date", "consistent", "calendar (O.S./N.S.)", "contradicts"};
+  const std::uint32_t colors[] = {theme.verdictSame, theme.verdictConsistent, theme.verdictCalendar,
+                                  theme.verdictContradicts};
+  ImGui::SameLine(0.f, 24.f * s);
+  ImGui::TextDisabled("Connectors:");
+  for (int v = 0; v < 4; ++v) {
+    ImGui::SameLine(0.f, 10.f * s);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(18.f * s, h));
+    dl->AddLine(ImVec2(p.x, p.y + h * 0.5f), ImVec2(p.x + 18.f * s, p.y + h * 0.5f), colors[v], (v == 3 ? 3.f : 2.f) * s);
+    ImGui::SameLine(0.f, 4.f * s);
+    ImGui::TextUnformatted(Verdicts[v]);
   }
-  const Event& e = m_dataset.events[static_cast<std::size_t>(hit.event)];
-  const Source& s = m_dataset.sources[static_cast<std::size_t>(e.source)];
-  ImGui::PushFont(m_fonts.bold);
-  ImGui::TextWrapped("%s", e.title.c_str());
-  ImGui::PopFont();
-  ImGui::Text("%s", FormatWithBothCalendars(e.date).c_str());
-  if (!e.dateText.empty()) ImGui::TextWrapped("As written: \xE2\x80\x9C%s\xE2\x80\x9D", e.dateText.c_str());
-  const std::string interpretation = FormatInterpretation(e.date);
-  ImGui::TextDisabled("%s, %s, %s", interpretation.c_str(), CalendarName(e.date.calendar), BasisText(e));
-  if (!e.quote.empty()) {
-    ImGui::Separator();
-    ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", e.quote.c_str());
-  }
-  ImGui::Separator();
-  if (e.line > 0) ImGui::TextDisabled("%s, line %d%s", s.title.c_str(), e.line, e.voice == Voice::Editor ? " (editor)" : "");
-  else ImGui::TextDisabled("%s", s.title.c_str());
-  ImGui::PopTextWrapPos();
-  ImGui::EndTooltip();
-}
-
-void App::DrawDetailsPanel(ImVec2 pos, ImVec2 size) {
-  ImGui::SetNextWindowPos(pos);
-  ImGui::SetNextWindowSize(size);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12.f * m_scale, 10.f * m_scale));
-  bool open = true;
-  ImGui::Begin("Event details##details", &open,
-               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                   ImGuiWindowFlags_NoSavedSettings);
-  ImGui::PopStyleVar();
-  if (!open) m_selected = -1;
-  if (m_selected < 0) {
-    ImGui::End();
-    return;
-  }
-  const Event& e = m_dataset.events[static_cast<std::size_t>(m_selected)];
-  const Source& s = m_dataset.sources[static_cast<std::size_t>(e.source)];
-  ImGui::PushFont(m_fonts.bold);
-  ImGui::TextWrapped("%s", e.title.c_str());
-  ImGui::PopFont();
-  ImGui::TextDisabled("%s \xC2\xB7 %s", s.title.c_str(), e.id.c_str());
-  ImGui::Separator();
-  if (ImGui::BeginTable("##fields", 2, ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
-    auto row = [](const char* key, const std::string& value) {
-      if (value.empty()) return;
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextDisabled("%s", key);
-      ImGui::TableNextColumn();
-      ImGui::TextWrapped("%s", value.c_str());
-    };
-    row("Date", FormatWithBothCalendars(e.date));
-    row("As written", e.dateText);
-    row("EDTF", e.dateRaw);
-    const std::string earliest = e.date.start.kind == BoundKind::Known ? FormatIsoDay(e.date.Earliest()) : "open";
-    const std::string latest = e.date.end.kind == BoundKind::Known ? FormatIsoDay(e.date.Latest()) : "open";
-    row("Earliest", earliest);
-    row("Latest", latest);
-    std::string precision = PrecisionName(e.date.start.precision);
-    if (e.date.isInterval && e.date.end.precision != e.date.start.precision)
-      precision += std::string(" / ") + PrecisionName(e.date.end.precision);
-    row("Precision", precision);
-    row("Qualifiers", QualifierName(e.date.Qualifiers()));
-    row("Calendar", e.date.calendar == Calendar::Julian ? "Julian (Old Style)" : "Gregorian");
-    row("Basis", BasisText(e));
-    if (e.voice == Voice::Editor) row("Voice", "editor's insertion");
-    if (e.claim >= 0) {
-      const Claim& c = m_dataset.claims[static_cast<std::size_t>(e.claim)];
-      row("Claim", c.title);
-      if (c.hasRecord) row("Record", FormatWritten(c.record) + (c.recordNote.empty() ? "" : " \xE2\x80\x94 " + c.recordNote));
-    }
-    std::string tags;
-    for (const std::string& t : e.tags) tags += (tags.empty() ? "" : ", ") + t;
-    row("Tags", tags);
-    row("Note", e.note);
-    row("Line", e.line > 0 ? std::to_string(e.line) + " of " + s.textFile : std::string());
-    row("File", s.file + ":" + std::to_string(e.pos.line));
-    ImGui::EndTable();
-  }
-  if (!e.quote.empty()) {
-    ImGui::Separator();
-    ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", e.quote.c_str());
-  }
-  ImGui::Spacing();
-  if (ImGui::Button("Zoom to event")) ZoomToEvent(m_selected);
-  ImGui::SameLine();
-  if (ImGui::Button("Close (Esc)")) m_selected = -1;
-  ImGui::End();
-}
-
-void App::DrawProblemsWindow() {
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.6f, viewport->WorkSize.y * 0.3f), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.2f, viewport->WorkPos.y + viewport->WorkSize.y * 0.6f),
-                          ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Problems", &m_showProblems)) {
-    ImGui::End();
-    return;
-  }
-  for (const Problem& p : m_problems) {
-    const std::string line = FormatProblem(p);
-    ImGui::PushStyleColor(ImGuiCol_Text, p.severity == Severity::Error ? ImVec4(0.7f, 0.1f, 0.05f, 1.f)
-                                                                       : ImVec4(0.5f, 0.4f, 0.0f, 1.f));
-    ImGui::TextWrapped("%s", line.c_str());
-    ImGui::PopStyleColor();
-  }
-  ImGui::End();
 }
 
 }  // namespace parallax

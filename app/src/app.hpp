@@ -6,6 +6,8 @@
 #include "render/build_frame.hpp"
 #include "render/imgui_draw.hpp"
 #include "timeline_data/loader.hpp"
+#include "timeline_data/quote_context.hpp"
+#include "timeline_data/verdict.hpp"
 
 #include <imgui.h>
 
@@ -33,19 +35,35 @@ class App {
   void SetViewDays(double startDay, double endDay);
   void FitAll(bool animate);
   void ZoomToEvent(std::int32_t event);
+  // Animates to the extent of a claim's record and datings.
+  void ZoomToClaim(std::int32_t claim);
+  // Selects an event (and highlights its claim), or -1 to clear.
   void Select(std::int32_t event);
+  // Highlights a claim without an event selected (Claims panel, Record lane).
+  void SelectClaim(std::int32_t claim);
+  // Selects the next (or previous) event that contradicts something, in time order, and shows it.
+  void StepContradiction(bool forward);
+  // The claim whose events stand out: the selected event's, or the one chosen directly.
+  std::int32_t HighlightedClaim() const;
 
   // [SECTION] State (public: the App is a small owner of plain data, and tests read it)
   Dataset m_dataset;
+  ClaimAnalysis m_analysis;
   std::vector<Problem> m_problems;
+  std::string m_textsDir;  // where the sources' full texts are (besides the dataset folder)
   TimelineLayout m_layout;
   TimelineView m_view;
   ViewLimits m_limits;
   float m_scrollY = 0.f;
   std::uint64_t m_expandedLanes = 0;  // bit i: lane i shows all its rows
   std::int32_t m_selected = -1;
+  std::int32_t m_selectedClaim = -1;  // chosen directly, with no event selected
+  bool m_contestedOnly = false;
+  bool m_showClaims = false;
+  std::int32_t m_contextEvent = -1;   // the event whose quote is shown in its paragraph
   std::int32_t m_hoveredEvent = -1;  // under the pointer this frame (-1: none)
   std::int32_t m_hoveredFold = 0;    // > 1 when the pointer is over a fold
+  std::int32_t m_hoveredClaim = -1;  // a Record lane item under the pointer
   UiFonts m_fonts;
   float m_scale = 1.f;
   const Theme* m_theme = &LightTheme();
@@ -55,6 +73,10 @@ class App {
   FrameDrawList m_drawList;
   std::unique_ptr<AxisTicks> m_ticks = std::make_unique<AxisTicks>();
   FrameContext m_lastContext;  // the context of the last canvas build (tests map days to pixels with it)
+  std::vector<std::string> m_sourceTexts;  // loaded on demand for the context view ("" = not found)
+  std::vector<std::uint8_t> m_sourceTextTried;
+  bool m_draggingOverview = false;
+  std::vector<std::int32_t> m_claimOrder;  // the Claims table's rows, sorted as the user asked
 
  private:
   void DrawToolbar();
@@ -62,6 +84,10 @@ class App {
   void DrawTooltip(const HitItem& hit);
   void DrawDetailsPanel(ImVec2 pos, ImVec2 size);
   void DrawProblemsWindow();
+  void DrawClaimsWindow();
+  void DrawCompare(std::int32_t claim);
+  void DrawContext(std::int32_t event);
+  const std::string* SourceText(std::int32_t source);
   void DrawLegend();
   CanvasInput ReadCanvasInput(bool hovered, bool active) const;
 };

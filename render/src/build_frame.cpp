@@ -1,15 +1,19 @@
 #include "render/build_frame.hpp"
 
+#include "frame_internal.hpp"
+
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace parallax {
-namespace {
 
-// [SECTION] Small helpers
+// [SECTION] Shared helpers
+
+namespace detail {
 
 void PushRect(FrameDrawList& out, DrawKind kind, float x0, float y0, float x1, float y1, std::uint32_t color,
-              float thickness = 1.f) {
+              float thickness) {
   DrawCmd cmd;
   cmd.kind = kind;
   cmd.x0 = x0;
@@ -21,8 +25,8 @@ void PushRect(FrameDrawList& out, DrawKind kind, float x0, float y0, float x1, f
   out.cmds.push_back(cmd);
 }
 
-void PushText(FrameDrawList& out, bool bold, float x, float y, std::uint32_t color, const char* begin,
-              const char* end, float clipX0, float clipX1, bool ellipsis = false) {
+void PushText(FrameDrawList& out, bool bold, float x, float y, std::uint32_t color, const char* begin, const char* end,
+              float clipX0, float clipX1, bool ellipsis) {
   DrawCmd cmd;
   cmd.kind = bold ? DrawKind::TextBold : DrawKind::Text;
   cmd.flags = ellipsis ? DrawFlagEllipsis : DrawFlagNone;
@@ -36,13 +40,12 @@ void PushText(FrameDrawList& out, bool bold, float x, float y, std::uint32_t col
   out.cmds.push_back(cmd);
 }
 
+namespace {
 const char* const Ellipsis = "\xE2\x80\xA6";
+}  // namespace
 
-// Fits [begin, end) into `width` pixels: the whole text, or the longest prefix (on a UTF-8 boundary)
-// that leaves room for an ellipsis. Returns the end to draw; `ellipsis` tells whether it was cut;
-// `drawnWidth` the width used. Returns nullptr when not even one character fits.
-const char* FitText(const FrameContext& ctx, bool bold, const char* begin, const char* end, float width,
-                    bool& ellipsis, float& drawnWidth) {
+const char* FitText(const FrameContext& ctx, bool bold, const char* begin, const char* end, float width, bool& ellipsis,
+                    float& drawnWidth) {
   ellipsis = false;
   const float full = ctx.measureText(begin, end, bold, ctx.measureUser);
   if (full <= width) {
@@ -62,19 +65,44 @@ const char* FitText(const FrameContext& ctx, bool bold, const char* begin, const
   }
   const char* cut = begin + lo;
   while (cut > begin && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80) --cut;
-  // Do not end on a space before the ellipsis.
-  while (cut > begin && cut[-1] == ' ') --cut;
+  while (cut > begin && cut[-1] == ' ') --cut;  // no space before the ellipsis
   if (cut == begin) return nullptr;
   ellipsis = true;
   drawnWidth = ctx.measureText(begin, cut, bold, ctx.measureUser) + ellipsisWidth;
   return cut;
 }
 
-std::uint32_t LaneColor(const Dataset& dataset, const Lane& lane, std::uint32_t alpha) {
-  return FromRgb(dataset.sources[static_cast<std::size_t>(lane.source)].color, alpha);
+std::pair<const char*, const char*> ArenaText(FrameDrawList& out, const char* text, int length) {
+  const std::size_t n = static_cast<std::size_t>(std::max(length, 0));
+  if (out.textUsed + n > out.textArena.size()) return {nullptr, nullptr};
+  char* begin = out.textArena.data() + out.textUsed;
+  std::copy(text, text + n, begin);
+  out.textUsed += n;
+  return {begin, begin + n};
 }
 
-// [SECTION] One event
+std::uint32_t VerdictColor(const Theme& theme, Verdict verdict) {
+  switch (verdict) {
+    case Verdict::Same: return theme.verdictSame;
+    case Verdict::Consistent: return theme.verdictConsistent;
+    case Verdict::Calendar: return theme.verdictCalendar;
+    case Verdict::Contradicts: return theme.verdictContradicts;
+  }
+  return theme.text;
+}
+
+float RowMidY(const FrameContext& ctx, const LaneBox& box, int row) {
+  if (row < box.fullRows) return box.yTop + ctx.LanePadding() + (static_cast<float>(row) + 0.5f) * ctx.RowHeight();
+  return box.densityY0 + (static_cast<float>(row - box.fullRows) + 0.5f) * box.densityPitch;
+}
+
+}  // namespace detail
+
+using namespace detail;
+
+namespace {
+
+// [SECTION] One item
 
 struct RowGeometry {
   float yTop = 0.f;
@@ -85,15 +113,56 @@ struct RowGeometry {
   bool compact = false;  // a compressed row of the density band: thin marks, no labels
 };
 
-// Draws one event; returns the x where its label may start.
-float DrawEvent(const FrameContext& ctx, const TimeAxis& axis, const Dataset& dataset, const Lane& lane,
-                std::int32_t eventIndex, const RowGeometry& row, FrameDrawList& out) {
+// What one row item is: an event of a source lane, or a claim's record in the Record lane.
+struct ItemView {
+  const EdtfInterval* date = nullptr;
+  const std::string* title = nullptr;
+  std::uint32_t color = 0;   // full-strength colour
+  bool inferred = false;
+  bool editor = false;
+  bool flagged = false;      // contradicts something
+  bool dimmed = false;       // outside the highlighted claim
+  bool selected = false;
+  std::int32_t event = -1;
+  std::int32_t claim = -1;   // for Record lane items
+};
+
+ItemView ViewOf(const FrameContext& ctx, const Dataset& dataset, const Lane& lane, std::int32_t index) {
   const Theme& theme = *ctx.theme;
-  const Event& event = dataset.events[static_cast<std::size_t>(eventIndex)];
-  const EdtfInterval& date = event.date;
-  std::uint32_t base = LaneColor(dataset, lane, 255);
-  if (event.voice == Voice::Editor) base = MixColor(base, PackColor(128, 128, 128), theme.editorMix / 255.f);
-  const bool inferred = event.basis == Basis::Inferred;
+  ItemView v;
+  if (lane.source < 0) {
+    const Claim& claim = dataset.claims[static_cast<std::size_t>(index)];
+    v.date = &claim.record;
+    v.title = &claim.title;
+    v.color = FromRgb(theme.recordLane);
+    v.claim = index;
+    v.flagged = ctx.analysis && ctx.analysis->claims[static_cast<std::size_t>(index)].worst == Verdict::Contradicts;
+    v.dimmed = ctx.highlightClaim >= 0 && index != ctx.highlightClaim;
+    v.selected = index == ctx.highlightClaim && ctx.selectedEvent < 0;
+    return v;
+  }
+  const Event& event = dataset.events[static_cast<std::size_t>(index)];
+  v.date = &event.date;
+  v.title = &event.title;
+  v.color = FromRgb(dataset.sources[static_cast<std::size_t>(lane.source)].color);
+  if (event.voice == Voice::Editor) v.color = MixColor(v.color, PackColor(128, 128, 128), theme.editorMix / 255.f);
+  v.inferred = event.basis == Basis::Inferred;
+  v.editor = event.voice == Voice::Editor;
+  v.flagged = ctx.analysis && ctx.analysis->eventContradicts[static_cast<std::size_t>(index)] != 0;
+  v.dimmed = ctx.highlightClaim >= 0 && event.claim != ctx.highlightClaim;
+  v.selected = index == ctx.selectedEvent;
+  v.event = index;
+  return v;
+}
+
+// Draws an item's marks; returns the x where its label may start.
+float DrawItem(const FrameContext& ctx, const TimeAxis& axis, const ItemView& item, const RowGeometry& row,
+               FrameDrawList& out) {
+  const Theme& theme = *ctx.theme;
+  const EdtfInterval& date = *item.date;
+  const float fade = item.dimmed ? theme.dimAlpha / 255.f : 1.f;
+  auto alpha = [&](std::uint32_t a) { return static_cast<std::uint32_t>(static_cast<float>(a) * fade); };
+  const std::uint32_t base = WithAlpha(item.color, alpha(255));
   const bool uncertain = (date.Qualifiers() & QualifierUncertain) != 0;
   const bool approximate = (date.Qualifiers() & QualifierApproximate) != 0;
   const float inset = 3.f * ctx.scale;
@@ -108,41 +177,43 @@ float DrawEvent(const FrameContext& ctx, const TimeAxis& axis, const Dataset& da
   const float ex0 = openStart ? row.x0 - 2.f : clampX(axis.DayToX(extent.start));
   const float ex1 = openEnd ? row.x1 + 2.f : clampX(axis.DayToX(extent.end));
 
-  // The uncertain extent: everything the written value can mean, faded. An approximate date fades
+  // The uncertain extent: every day the written value can mean, faded. An approximate date fades
   // further out on both sides (a soft edge), so "~" reads differently from an exact span.
-  const std::uint32_t extentColor = WithAlpha(base, theme.extentAlpha);
   if (ex1 - ex0 >= 1.f) {
-    PushRect(out, DrawKind::RectFilled, ex0, y0, ex1, y1, extentColor);
+    PushRect(out, DrawKind::RectFilled, ex0, y0, ex1, y1, WithAlpha(base, alpha(theme.extentAlpha)));
     if (approximate) {
       const float soft = std::max(4.f * ctx.scale, (ex1 - ex0) * 0.25f);
-      PushRect(out, DrawKind::RectFilled, clampX(ex0 - soft), y0 + 2.f, ex0, y1 - 2.f, WithAlpha(base, theme.extentAlpha / 2));
-      PushRect(out, DrawKind::RectFilled, ex1, y0 + 2.f, clampX(ex1 + soft), y1 - 2.f, WithAlpha(base, theme.extentAlpha / 2));
+      const std::uint32_t c = WithAlpha(base, alpha(theme.extentAlpha / 2));
+      PushRect(out, DrawKind::RectFilled, clampX(ex0 - soft), y0 + 2.f, ex0, y1 - 2.f, c);
+      PushRect(out, DrawKind::RectFilled, ex1, y0 + 2.f, clampX(ex1 + soft), y1 - 2.f, c);
     }
-    if (uncertain) PushRect(out, DrawKind::RectDashed, ex0, y0, ex1, y1, WithAlpha(base, 220), ctx.scale);
+    if (uncertain) PushRect(out, DrawKind::RectDashed, ex0, y0, ex1, y1, WithAlpha(base, alpha(220)), ctx.scale);
   }
 
   float labelX = ex0;
+  float markX = ex1;  // where the contradiction mark goes
   if (date.isInterval) {
     // The certain core of a range: from the latest possible start to the earliest possible end.
-    // An open or unknown end has no certain part: only the known end's own span is drawn solid.
+    // An open or unknown end has no certain part: only the known end's own span is solid.
     const double coreStart = openStart ? DayNumber(date.end.earliest) : DayNumber(date.start.latest);
     const double coreEnd = openEnd ? DayNumber(date.start.latest) + 1.0 : DayNumber(date.end.earliest) + 1.0;
     if (coreEnd > coreStart) {
       const float cx0 = clampX(axis.DayToX(coreStart));
       const float cx1 = std::max(clampX(axis.DayToX(coreEnd)), cx0 + 1.f);
-      if (inferred) {
-        PushRect(out, DrawKind::RectFilled, cx0, y0, cx1, y1, WithAlpha(base, theme.extentAlpha));
+      if (item.inferred) {
+        PushRect(out, DrawKind::RectFilled, cx0, y0, cx1, y1, WithAlpha(base, alpha(theme.extentAlpha)));
         PushRect(out, uncertain ? DrawKind::RectDashed : DrawKind::RectOutline, cx0, y0, cx1, y1, base, 1.5f * ctx.scale);
       } else {
-        PushRect(out, DrawKind::RectFilled, cx0, y0, cx1, y1, WithAlpha(base, theme.coreAlpha));
+        PushRect(out, DrawKind::RectFilled, cx0, y0, cx1, y1, WithAlpha(base, alpha(theme.coreAlpha)));
       }
+      markX = openEnd ? cx1 : ex1;
     }
     labelX = (openStart ? std::max(ex0, std::min(axis.DayToX(coreStart), row.x1)) : ex0) + 3.f * ctx.scale;
   } else if (date.start.precision == Precision::Day || ex1 - ex0 < 2.f * half) {
     // A day-exact date (or one too narrow to show its extent) is a point: a diamond at its middle.
     const float cx = (ex0 + ex1) * 0.5f;
     DrawCmd cmd;
-    cmd.kind = inferred ? DrawKind::DiamondOutline : DrawKind::Diamond;
+    cmd.kind = item.inferred ? DrawKind::DiamondOutline : DrawKind::Diamond;
     cmd.x0 = cx - half;
     cmd.x1 = cx + half;
     cmd.y0 = row.yMid - half;
@@ -151,10 +222,11 @@ float DrawEvent(const FrameContext& ctx, const TimeAxis& axis, const Dataset& da
     cmd.thickness = 1.5f * ctx.scale;
     out.cmds.push_back(cmd);
     labelX = std::max(ex1, cx + half) + theme.labelGap * ctx.scale;
+    markX = cx + half;
   } else {
     // An imprecise single date: brackets at the ends of its faded extent.
     const float w = std::min(3.f * ctx.scale, (ex1 - ex0) * 0.25f);
-    if (inferred) {
+    if (item.inferred) {
       PushRect(out, DrawKind::RectOutline, ex0, y0, ex1, y1, base, 1.5f * ctx.scale);
     } else {
       PushRect(out, DrawKind::RectFilled, ex0, y0, ex0 + w, y1, base);
@@ -162,42 +234,50 @@ float DrawEvent(const FrameContext& ctx, const TimeAxis& axis, const Dataset& da
     }
     labelX = ex0 + w + 3.f * ctx.scale;
   }
+  // A contradiction is marked on the item itself: a small vermillion tab at its top right.
+  if (item.flagged) {
+    const float t = 4.f * ctx.scale;
+    const float mx = std::min(markX, row.x1 - t);
+    PushRect(out, DrawKind::RectFilled, mx - t, row.yTop + 1.f, mx + t * 0.5f, row.yTop + 1.f + t,
+             WithAlpha(theme.verdictContradicts, alpha(255)));
+  }
   return std::max(labelX, row.x0 + 2.f);
 }
 
-
 // Draws row item `index` with its label, which runs up to the start of item `next` in the same row
 // (items of a row never overlap, so labels never do either), and records its hit rectangle.
-void EmitEvent(const FrameContext& ctx, const TimeAxis& axis, const Dataset& dataset, const Lane& lane,
-               const LaneRow& row, std::size_t index, std::size_t next, const RowGeometry& geo, std::int32_t laneIndex,
-               std::int32_t rowIndex, FrameDrawList& out) {
+void EmitItem(const FrameContext& ctx, const TimeAxis& axis, const Dataset& dataset, const Lane& lane, const LaneRow& row,
+              std::size_t index, std::size_t next, const RowGeometry& geo, std::int32_t laneIndex, std::int32_t rowIndex,
+              FrameDrawList& out) {
   const Theme& theme = *ctx.theme;
-  const std::int32_t e = row.event[index];
-  const Event& event = dataset.events[static_cast<std::size_t>(e)];
+  const ItemView item = ViewOf(ctx, dataset, lane, row.event[index]);
   const float x0 = axis.DayToX(row.startDay[index]);
   const float x1 = axis.DayToX(row.endDay[index]);
   const float half = theme.markerSize * ctx.scale * 0.5f;
   HitItem hit;
-  hit.event = e;
+  hit.event = item.event;
+  hit.claim = item.claim;
   hit.foldCount = 1;
+  hit.flagged = item.flagged ? 1 : 0;
   hit.lane = laneIndex;
   hit.row = rowIndex;
   hit.rowFirst = static_cast<std::int32_t>(index);
   if (geo.compact) {
-    // The density band: a thin mark over the event's extent (at least a pixel), no label.
+    // The density band: a thin mark over the item's extent (at least a pixel), no label.
     hit.x0 = std::max(x0, geo.x0);
     hit.x1 = std::min(std::max(x1, x0 + 1.f), geo.x1);
     hit.y0 = geo.yTop;
     hit.y1 = geo.yBottom;
-    std::uint32_t color = LaneColor(dataset, lane, event.basis == Basis::Inferred ? 130 : 230);
-    if (e == ctx.selectedEvent) color = theme.selection;
+    std::uint32_t color = WithAlpha(item.color, item.inferred ? 130 : 230);
+    if (item.flagged) color = theme.verdictContradicts;
+    if (item.dimmed) color = WithAlpha(color, theme.dimAlpha);
+    if (item.selected) color = theme.selection;
     PushRect(out, DrawKind::RectFilled, hit.x0, hit.y0, hit.x1, hit.y1, color);
     out.hits.push_back(hit);
     ++out.itemsDrawn;
     return;
   }
-  const float labelX = DrawEvent(ctx, axis, dataset, lane, e, geo, out);
-
+  const float labelX = DrawItem(ctx, axis, item, geo, out);
   hit.x0 = std::max(std::min(x0, (x0 + x1) * 0.5f - half), geo.x0);
   hit.x1 = std::min(std::max({x1, (x0 + x1) * 0.5f + half, labelX}), geo.x1);
   const float nextX = next < row.startDay.size() ? axis.DayToX(row.startDay[next]) : geo.x1;
@@ -205,16 +285,17 @@ void EmitEvent(const FrameContext& ctx, const TimeAxis& axis, const Dataset& dat
   if (labelRight - labelX >= theme.minLabelWidth * ctx.scale) {
     bool cut = false;
     float drawn = 0.f;
-    const char* begin = event.title.data();
-    if (const char* end = FitText(ctx, false, begin, begin + event.title.size(), labelRight - labelX, cut, drawn)) {
-      const std::uint32_t color = event.voice == Voice::Editor ? theme.textEditor : theme.text;
+    const char* begin = item.title->data();
+    if (const char* end = FitText(ctx, false, begin, begin + item.title->size(), labelRight - labelX, cut, drawn)) {
+      std::uint32_t color = item.editor ? theme.textEditor : theme.text;
+      if (item.dimmed) color = WithAlpha(color, theme.dimAlpha * 2);
       PushText(out, false, labelX, geo.yMid - ctx.fontHeight * 0.5f, color, begin, end, geo.x0, geo.x1, cut);
       hit.x1 = std::min(std::max(hit.x1, labelX + drawn), geo.x1);
     }
   }
   hit.y0 = geo.yTop;
   hit.y1 = geo.yBottom;
-  if (e == ctx.selectedEvent) {
+  if (item.selected) {
     const float pad = 2.f * ctx.scale;
     PushRect(out, DrawKind::RectOutline, hit.x0 - pad, hit.y0 + 1.f, std::min(std::max(x1, x0 + 2.f * half), geo.x1) + pad,
              hit.y1 - 1.f, theme.selection, 2.f * ctx.scale);
@@ -222,6 +303,99 @@ void EmitEvent(const FrameContext& ctx, const TimeAxis& axis, const Dataset& dat
   out.hits.push_back(hit);
   ++out.itemsDrawn;
 }
+
+// Whether an item is shown under the "contested only" filter.
+bool Shown(const FrameContext& ctx, const LaneRow& row, std::size_t index) {
+  return !ctx.contestedOnly || row.contestedBefore[index + 1] > row.contestedBefore[index];
+}
+
+// [SECTION] One row: the visible slice, items and folds
+
+void BuildRow(const FrameContext& ctx, const TimeAxis& axis, const Dataset& dataset, const Lane& lane, const LaneRow& row,
+              const RowGeometry& geo, std::int32_t laneIndex, std::int32_t rowIndex, FrameDrawList& out) {
+  const Theme& theme = *ctx.theme;
+  // The visible slice: ends after the left edge, starts before the right edge. A point's diamond
+  // reaches half a marker beyond its day, so widen the range by that much.
+  const double marginDays = theme.markerSize * ctx.scale / axis.PxPerDay();
+  const auto viewFirst = static_cast<std::int32_t>(std::floor(axis.startDay - marginDays));
+  const auto viewLast = static_cast<std::int32_t>(std::ceil(axis.endDay + marginDays));
+  std::size_t i = static_cast<std::size_t>(std::upper_bound(row.endDay.begin(), row.endDay.end(), viewFirst) -
+                                           row.endDay.begin());
+  const std::size_t last = static_cast<std::size_t>(
+      std::lower_bound(row.startDay.begin(), row.startDay.end(), viewLast) - row.startDay.begin());
+  const auto& counted = ctx.contestedOnly ? row.contestedBefore : row.flaggedBefore;
+
+  while (i < last) {
+    const float x0 = axis.DayToX(row.startDay[i]);
+    const float x1 = axis.DayToX(row.endDay[i]);
+    if (x1 - x0 >= MinVisPx) {
+      if (Shown(ctx, row, i)) EmitItem(ctx, axis, dataset, lane, row, i, i + 1, geo, laneIndex, rowIndex, out);
+      ++i;
+      continue;
+    }
+    // A fold: narrow items and everything starting within MinVisPx of them, found by binary search.
+    const std::size_t first = i;
+    float foldX1 = std::max(x1, x0 + 1.f);
+    ++i;
+    while (i < last) {
+      const double reach = axis.XToDay(foldX1 + MinVisPx);
+      const std::size_t next = static_cast<std::size_t>(
+          std::upper_bound(row.startDay.begin() + static_cast<std::ptrdiff_t>(i),
+                           row.startDay.begin() + static_cast<std::ptrdiff_t>(last), reach) -
+          row.startDay.begin());
+      if (next == i) break;
+      i = next;
+      foldX1 = std::max(foldX1, axis.DayToX(row.endDay[i - 1]));  // ends are sorted within a row
+    }
+    const std::size_t count = i - first;
+    if (count == 1) {
+      // A lone narrow item is drawn as itself (a point keeps its marker at any zoom).
+      if (Shown(ctx, row, first)) EmitItem(ctx, axis, dataset, lane, row, first, i, geo, laneIndex, rowIndex, out);
+      continue;
+    }
+    const std::int32_t shownCount =
+        ctx.contestedOnly ? counted[i] - counted[first] : static_cast<std::int32_t>(count);
+    if (shownCount == 0) continue;
+    const std::int32_t flagged = row.flaggedBefore[i] - row.flaggedBefore[first];
+    const std::uint32_t laneColor = lane.source < 0 ? FromRgb(theme.recordLane)
+                                                    : FromRgb(dataset.sources[static_cast<std::size_t>(lane.source)].color);
+    const float fx0 = std::max(x0, geo.x0);
+    const float fx1 = std::min(std::max(foldX1, fx0 + MinVisPx), geo.x1);
+    const bool dimmed = ctx.highlightClaim >= 0;
+    if (geo.compact) {
+      PushRect(out, DrawKind::RectFilled, fx0, geo.yTop, fx1, geo.yBottom,
+               flagged > 0 ? theme.verdictContradicts : WithAlpha(laneColor, dimmed ? theme.dimAlpha : 200));
+    } else {
+      const float inset = 3.f * ctx.scale;
+      PushRect(out, DrawKind::RectFilled, fx0, geo.yTop + inset, fx1, geo.yBottom - inset,
+               WithAlpha(laneColor, dimmed ? theme.dimAlpha : 110));
+      PushRect(out, DrawKind::RectOutline, fx0, geo.yTop + inset, fx1, geo.yBottom - inset,
+               WithAlpha(laneColor, dimmed ? theme.dimAlpha : 230), ctx.scale);
+      // A fold never hides a contradiction: it carries the mark, and the count where it fits.
+      if (flagged > 0)
+        PushRect(out, DrawKind::RectFilled, fx0, geo.yTop + 1.f, fx1, geo.yTop + 1.f + 3.f * ctx.scale,
+                 theme.verdictContradicts);
+    }
+    HitItem hit;
+    hit.x0 = fx0;
+    hit.x1 = fx1;
+    hit.y0 = geo.yTop;
+    hit.y1 = geo.yBottom;
+    hit.event = lane.source < 0 ? -1 : row.event[first];
+    hit.claim = lane.source < 0 ? row.event[first] : -1;
+    hit.foldCount = shownCount;
+    hit.flagged = flagged;
+    hit.lane = laneIndex;
+    hit.row = rowIndex;
+    hit.rowFirst = static_cast<std::int32_t>(first);
+    hit.foldStartDay = row.startDay[first];
+    hit.foldEndDay = row.endDay[i - 1];
+    out.hits.push_back(hit);
+    ++out.foldsDrawn;
+    out.eventsFolded += static_cast<int>(count);
+  }
+}
+
 }  // namespace
 
 // [SECTION] Geometry
@@ -235,8 +409,10 @@ float NaturalLaneHeight(const FrameContext& ctx, const Lane& lane) {
 float ComputeLaneBoxes(const FrameContext& ctx, const TimelineLayout& layout, std::vector<LaneBox>& boxes) {
   const std::size_t n = layout.lanes.size();
   boxes.resize(n);  // no allocation once the lane count is known
-  const float available = ctx.canvasY1 - (ctx.canvasY0 + ctx.AxisHeight());
-  const float minHeight = ctx.fontHeight * 2.f + ctx.LanePadding() * 2.f + 3.f * ctx.RowHeight();
+  const float available = ctx.LanesBottom() - (ctx.canvasY0 + ctx.AxisHeight());
+  // A lane never gets less than its header needs (title, detail, hint) and one row; below that the
+  // canvas scrolls.
+  const float minHeight = ctx.fontHeight * 3.f + ctx.LanePadding() * 2.f + 4.f * ctx.scale;
   auto expanded = [&](std::size_t i) { return i < 64 && ((ctx.expandedLanes >> i) & 1u) != 0; };
 
   // Water-filling: lanes that need less than an equal share keep their natural height; the others
@@ -248,7 +424,6 @@ float ComputeLaneBoxes(const FrameContext& ctx, const TimelineLayout& layout, st
     if (expanded(i)) remaining -= boxes[i].height;
     else ++open;
   }
-  // Repeatedly settle the lanes that fit in the current share.
   std::uint64_t settled = 0;
   for (bool changed = true; changed && open > 0;) {
     changed = false;
@@ -280,13 +455,11 @@ float ComputeLaneBoxes(const FrameContext& ctx, const TimelineLayout& layout, st
       box.densityPitch = 0.f;
     } else {
       // Keep a band for the compressed rows: about 2 px each, up to a third of the lane.
-      const int compressedWanted = rows - fitting;
-      const float band = std::min(inner * 0.34f, std::max(static_cast<float>(compressedWanted + 1) * 2.f * ctx.scale,
+      const float band = std::min(inner * 0.34f, std::max(static_cast<float>(rows - fitting + 1) * 2.f * ctx.scale,
                                                           ctx.RowHeight()));
       box.fullRows = std::max(0, std::min(fitting, static_cast<int>(std::floor((inner - band) / ctx.RowHeight()))));
       box.densityY0 = box.yTop + ctx.LanePadding() + static_cast<float>(box.fullRows) * ctx.RowHeight();
-      box.densityPitch = (box.yTop + box.height - ctx.LanePadding() - box.densityY0) /
-                         static_cast<float>(rows - box.fullRows);
+      box.densityPitch = (box.yTop + box.height - ctx.LanePadding() - box.densityY0) / static_cast<float>(rows - box.fullRows);
     }
     y += box.height;
     total += box.height;
@@ -316,11 +489,10 @@ void BuildFrame(const FrameContext& ctx, const Dataset& dataset, const TimelineL
   const float timeX0 = axis.x0;
   const float timeX1 = ctx.canvasX1;
   const float lanesY0 = ctx.canvasY0 + ctx.AxisHeight();
-  const float lanesY1 = ctx.canvasY1;
+  const float lanesY1 = ctx.LanesBottom();
   const float rowH = ctx.RowHeight();
   ComputeTicks(axis, theme.tickMinSpacing * ctx.scale, ticks);
 
-  // Background, and the shade outside the dataset's default range.
   PushRect(out, DrawKind::RectFilled, timeX0, lanesY0, timeX1, lanesY1, theme.canvasBg);
 
   // Lane bands, with the density band of compressed rows shaded.
@@ -348,18 +520,15 @@ void BuildFrame(const FrameContext& ctx, const Dataset& dataset, const TimelineL
     if (x >= timeX0 && x <= timeX1) PushRect(out, DrawKind::Line, x, lanesY0, x, lanesY1, theme.gridMinor);
   }
   for (int i = 0; i < ticks.contextCount; ++i) {
-    const AxisTick& t = ticks.context[static_cast<std::size_t>(i)];
-    const float x = axis.DayToX(t.day);
+    const float x = axis.DayToX(ticks.context[static_cast<std::size_t>(i)].day);
     if (x > timeX0 && x <= timeX1) PushRect(out, DrawKind::Line, x, lanesY0, x, lanesY1, theme.gridMajor);
   }
 
   // [SECTION] Items, row by row
-  const double pxPerDay = axis.PxPerDay();
   for (std::size_t li = 0; li < layout.lanes.size(); ++li) {
     const Lane& lane = layout.lanes[li];
     const LaneBox& box = out.lanes[li];
     for (std::size_t ri = 0; ri < lane.rows.size(); ++ri) {
-      const LaneRow& row = lane.rows[ri];
       RowGeometry geo;
       geo.compact = static_cast<int>(ri) >= box.fullRows;
       if (geo.compact) {
@@ -373,75 +542,11 @@ void BuildFrame(const FrameContext& ctx, const Dataset& dataset, const TimelineL
       geo.x0 = timeX0;
       geo.x1 = timeX1;
       if (geo.yBottom < lanesY0 || geo.yTop > lanesY1) continue;  // vertically culled
-
-      // The visible slice: ends after the left edge, starts before the right edge. A point's
-      // diamond reaches half a marker beyond its day, so widen the range by that much.
-      const double marginDays = theme.markerSize * ctx.scale / pxPerDay;
-      const auto viewFirst = static_cast<std::int32_t>(std::floor(axis.startDay - marginDays));
-      const auto viewLast = static_cast<std::int32_t>(std::ceil(axis.endDay + marginDays));
-      std::size_t i = static_cast<std::size_t>(
-          std::upper_bound(row.endDay.begin(), row.endDay.end(), viewFirst) - row.endDay.begin());
-      const std::size_t last = static_cast<std::size_t>(
-          std::lower_bound(row.startDay.begin(), row.startDay.end(), viewLast) - row.startDay.begin());
-
-      while (i < last) {
-        const float x0 = axis.DayToX(row.startDay[i]);
-        const float x1 = axis.DayToX(row.endDay[i]);
-        if (x1 - x0 >= MinVisPx) {
-          EmitEvent(ctx, axis, dataset, lane, row, i, i + 1, geo, static_cast<std::int32_t>(li),
-                    static_cast<std::int32_t>(ri), out);
-          ++i;
-          continue;
-        }
-        // [SECTION] A fold: narrow items and everything starting within MinVisPx of them
-        const std::size_t first = i;
-        float foldX1 = std::max(x1, x0 + 1.f);
-        ++i;
-        while (i < last) {
-          const double reach = axis.XToDay(foldX1 + MinVisPx);
-          const std::size_t next = static_cast<std::size_t>(
-              std::upper_bound(row.startDay.begin() + static_cast<std::ptrdiff_t>(i),
-                               row.startDay.begin() + static_cast<std::ptrdiff_t>(last), reach) -
-              row.startDay.begin());
-          if (next == i) break;
-          i = next;
-          foldX1 = std::max(foldX1, axis.DayToX(row.endDay[i - 1]));  // ends are sorted within a row
-        }
-        const std::size_t count = i - first;
-        if (count == 1) {
-          // A lone narrow item is drawn as itself (a point keeps its marker at any zoom).
-          EmitEvent(ctx, axis, dataset, lane, row, first, i, geo, static_cast<std::int32_t>(li),
-                    static_cast<std::int32_t>(ri), out);
-          continue;
-        }
-        const float fx0 = std::max(x0, timeX0);
-        const float fx1 = std::min(std::max(foldX1, fx0 + MinVisPx), timeX1);
-        if (geo.compact) {
-          PushRect(out, DrawKind::RectFilled, fx0, geo.yTop, fx1, geo.yBottom, LaneColor(dataset, lane, 200));
-        } else {
-          PushRect(out, DrawKind::RectFilled, fx0, geo.yTop + 3.f * ctx.scale, fx1, geo.yBottom - 3.f * ctx.scale,
-                   LaneColor(dataset, lane, 110));
-          PushRect(out, DrawKind::RectOutline, fx0, geo.yTop + 3.f * ctx.scale, fx1, geo.yBottom - 3.f * ctx.scale,
-                   LaneColor(dataset, lane, 230), ctx.scale);
-        }
-        HitItem hit;
-        hit.x0 = fx0;
-        hit.x1 = fx1;
-        hit.y0 = geo.yTop;
-        hit.y1 = geo.yBottom;
-        hit.event = row.event[first];
-        hit.foldCount = static_cast<std::int32_t>(count);
-        hit.lane = static_cast<std::int32_t>(li);
-        hit.row = static_cast<std::int32_t>(ri);
-        hit.rowFirst = static_cast<std::int32_t>(first);
-        hit.foldStartDay = row.startDay[first];
-        hit.foldEndDay = row.endDay[i - 1];
-        out.hits.push_back(hit);
-        ++out.foldsDrawn;
-        out.eventsFolded += static_cast<int>(count);
-      }
+      BuildRow(ctx, axis, dataset, lane, lane.rows[ri], geo, static_cast<std::int32_t>(li), static_cast<std::int32_t>(ri), out);
     }
   }
+
+  BuildClaimOverlays(ctx, dataset, layout, out);
 
   // [SECTION] Axis band (drawn over the lanes so that scrolled lanes pass under it)
   const float axisY0 = ctx.canvasY0;
@@ -471,9 +576,7 @@ void BuildFrame(const FrameContext& ctx, const Dataset& dataset, const TimelineL
     if (i + 1 < ticks.contextCount) {
       const float nextX = ticks.context[static_cast<std::size_t>(i + 1)].x;
       if (lx + w > nextX - 4.f * ctx.scale) lx = nextX - 4.f * ctx.scale - w;  // pushed left by the next
-      if (lx < std::max(t.x, timeX0)) {
-        if (t.x >= timeX0) continue;  // too little room: drop it
-      }
+      if (lx < std::max(t.x, timeX0) && t.x >= timeX0) continue;               // too little room: dropped
     }
     if (lx + w > timeX1) continue;
     PushText(out, true, lx, row2Y, theme.text, t.label, end, timeX0, timeX1);
@@ -484,38 +587,41 @@ void BuildFrame(const FrameContext& ctx, const Dataset& dataset, const TimelineL
   const float headerX0 = ctx.canvasX0;
   const float headerX1 = timeX0;
   PushRect(out, DrawKind::RectFilled, headerX0, ctx.canvasY0, headerX1, lanesY1, theme.headerBg);
+  static const std::string RecordTitle = "Record";
   for (std::size_t li = 0; li < layout.lanes.size(); ++li) {
     const Lane& lane = layout.lanes[li];
     const LaneBox& box = out.lanes[li];
-    const Source& source = dataset.sources[static_cast<std::size_t>(lane.source)];
+    const bool isRecord = lane.source < 0;
+    const std::string& title = isRecord ? RecordTitle : dataset.sources[static_cast<std::size_t>(lane.source)].title;
+    const std::uint32_t color = isRecord ? theme.recordLane : dataset.sources[static_cast<std::size_t>(lane.source)].color;
     const float laneTop = box.yTop;
     const float h = box.height;
-    if (laneTop + h > lanesY0 && laneTop < lanesY1) {
-      const float swatch = 6.f * ctx.scale;
-      const float top = std::max(laneTop, lanesY0);
-      PushRect(out, DrawKind::RectFilled, headerX0, top, headerX0 + swatch, std::min(laneTop + h, lanesY1),
-               FromRgb(source.color));
-      const float tx = headerX0 + swatch + 8.f * ctx.scale;
-      const float tw = headerX1 - tx - 6.f * ctx.scale;
-      // Keep the title visible while a tall lane scrolls under the axis.
-      const float ty = std::max(std::min(laneTop + ctx.LanePadding(), laneTop + h - ctx.fontHeight * 3.f), lanesY0 + 2.f);
-      bool cut = false;
-      float drawn = 0.f;
-      if (const char* end = FitText(ctx, true, source.title.data(), source.title.data() + source.title.size(), tw, cut, drawn))
-        PushText(out, true, tx, ty, theme.text, source.title.data(), end, headerX0, headerX1, cut);
-      if (const char* end = FitText(ctx, false, lane.headerDetail.data(),
-                                    lane.headerDetail.data() + lane.headerDetail.size(), tw, cut, drawn))
-        PushText(out, false, tx, ty + ctx.fontHeight, theme.textDim, lane.headerDetail.data(), end, headerX0, headerX1, cut);
-      if (box.densityPitch > 0.f || ((ctx.expandedLanes >> li) & 1u)) {
-        const std::string& hint = box.densityPitch > 0.f ? lane.collapsedHint : lane.expandedHint;
-        if (const char* end = FitText(ctx, false, hint.data(), hint.data() + hint.size(), tw, cut, drawn))
-          PushText(out, false, tx, ty + ctx.fontHeight * 2.f, theme.textDim, hint.data(), end, headerX0, headerX1, cut);
-      }
-      if (laneTop + h <= lanesY1)
-        PushRect(out, DrawKind::Line, headerX0, laneTop + h, headerX1, laneTop + h, theme.laneSeparator);
+    if (laneTop + h <= lanesY0 || laneTop >= lanesY1) continue;
+    const float swatch = 6.f * ctx.scale;
+    PushRect(out, DrawKind::RectFilled, headerX0, std::max(laneTop, lanesY0), headerX0 + swatch,
+             std::min(laneTop + h, lanesY1), FromRgb(color));
+    const float tx = headerX0 + swatch + 8.f * ctx.scale;
+    const float tw = headerX1 - tx - 6.f * ctx.scale;
+    // Keep the title visible while a tall lane scrolls under the axis.
+    const float ty = std::max(std::min(laneTop + ctx.LanePadding(), laneTop + h - ctx.fontHeight * 3.f), lanesY0 + 2.f);
+    bool cut = false;
+    float drawn = 0.f;
+    if (const char* end = FitText(ctx, true, title.data(), title.data() + title.size(), tw, cut, drawn))
+      PushText(out, true, tx, ty, theme.text, title.data(), end, headerX0, headerX1, cut);
+    if (const char* end = FitText(ctx, false, lane.headerDetail.data(), lane.headerDetail.data() + lane.headerDetail.size(),
+                                  tw, cut, drawn))
+      PushText(out, false, tx, ty + ctx.fontHeight, theme.textDim, lane.headerDetail.data(), end, headerX0, headerX1, cut);
+    if (box.densityPitch > 0.f || ((ctx.expandedLanes >> li) & 1u)) {
+      const std::string& hint = box.densityPitch > 0.f ? lane.collapsedHint : lane.expandedHint;
+      if (const char* end = FitText(ctx, false, hint.data(), hint.data() + hint.size(), tw, cut, drawn))
+        PushText(out, false, tx, ty + ctx.fontHeight * 2.f, theme.textDim, hint.data(), end, headerX0, headerX1, cut);
     }
+    if (laneTop + h <= lanesY1)
+      PushRect(out, DrawKind::Line, headerX0, laneTop + h, headerX1, laneTop + h, theme.laneSeparator);
   }
   PushRect(out, DrawKind::Line, headerX1, ctx.canvasY0, headerX1, lanesY1, theme.laneSeparator);
+
+  BuildOverview(ctx, layout, out);
 }
 
 }  // namespace parallax

@@ -2,6 +2,7 @@
 
 #include <date/date.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -43,7 +44,55 @@ bool DayTickInMonth(unsigned dayOfMonth, unsigned daysInMonth, int n) {
   return n == 1 || dayOfMonth + static_cast<unsigned>(n) / 2 <= daysInMonth;
 }
 
+// The shortest gap between two consecutive ticks of `step`, in days: months and years vary in
+// length, and day ticks restart on the 1st of every month (the last gap of a month may be short).
+int ShortestGapDays(TickStep step) {
+  int shortest = 1 << 30;
+  switch (step.unit) {
+    case TickUnit::Day:
+      for (unsigned dim = 28; dim <= 31; ++dim) {
+        unsigned previous = 1;
+        for (unsigned d = 2; d <= dim + 1; ++d) {
+          if (d <= dim && !DayTickInMonth(d, dim, step.count)) continue;
+          shortest = std::min(shortest, static_cast<int>(d - previous));  // d == dim + 1: the next 1st
+          previous = d;
+        }
+      }
+      break;
+    case TickUnit::Month:
+    case TickUnit::Year: {
+      // Every alignment over a 400-year Gregorian cycle (each count divides 12 or 400).
+      const bool months = step.unit == TickUnit::Month;
+      for (int y = 2000; y < (months ? 2004 : 2400); y += months ? 1 : step.count) {
+        for (unsigned m = 1; m <= (months ? 12u : 1u); m += static_cast<unsigned>(step.count)) {
+          const date::year_month_day from = date::year{y} / date::month{m} / 1;
+          const date::year_month_day to = months ? from + date::months{step.count} : from + date::years{step.count};
+          shortest = std::min(shortest, static_cast<int>((date::sys_days{to} - date::sys_days{from}).count()));
+        }
+      }
+      break;
+    }
+  }
+  return shortest;
+}
+
 }  // namespace
+
+TickStep ChooseTickStep(double pxPerDay, float minSpacingPx) {
+  static const std::array<int, TickSteps.size()> shortestGap = [] {
+    std::array<int, TickSteps.size()> gaps{};
+    for (std::size_t i = 0; i < TickSteps.size(); ++i) gaps[i] = ShortestGapDays(TickSteps[i]);
+    return gaps;
+  }();
+  for (std::size_t i = 0; i < TickSteps.size(); ++i) {
+    const TickStep& step = TickSteps[i];
+    // Day steps inside a month are uneven (the last gap may be shorter): demand a little extra.
+    const double slack = step.unit == TickUnit::Day && step.count > 1 ? 1.5 : 1.0;
+    // And every actual gap (February, a common year, a month's last day tick) must fit as well.
+    if (step.ApproxDays() * pxPerDay >= minSpacingPx * slack && shortestGap[i] * pxPerDay >= minSpacingPx) return step;
+  }
+  return TickSteps.back();
+}
 
 double TickStep::ApproxDays() const {
   switch (unit) {
@@ -54,20 +103,14 @@ double TickStep::ApproxDays() const {
   return 1.0;
 }
 
-TickStep ChooseTickStep(double pxPerDay, float minSpacingPx) {
-  for (const TickStep& step : TickSteps) {
-    // Day steps inside a month are uneven (the last gap may be shorter): demand a little extra.
-    const double slack = step.unit == TickUnit::Day && step.count > 1 ? 1.5 : 1.0;
-    if (step.ApproxDays() * pxPerDay >= minSpacingPx * slack) return step;
-  }
-  return TickSteps.back();
-}
-
 std::int32_t FloorToStep(std::int32_t day, TickStep step) {
   if (step.unit != TickUnit::Day) return DayNumberOf(FirstTick(day, step));
   const date::year_month_day ymd = YmdOf(day);
   const unsigned d = static_cast<unsigned>(ymd.day());
-  const unsigned floored = (d - 1) / static_cast<unsigned>(step.count) * static_cast<unsigned>(step.count) + 1;
+  unsigned floored = (d - 1) / static_cast<unsigned>(step.count) * static_cast<unsigned>(step.count) + 1;
+  // A day near the month's end whose own tick is dropped belongs to the month's last tick.
+  const unsigned dim = static_cast<unsigned>((ymd.year() / ymd.month() / date::last).day());
+  while (floored > 1 && !DayTickInMonth(floored, dim, step.count)) floored -= static_cast<unsigned>(step.count);
   return DayNumberOf(ymd.year() / ymd.month() / date::day{floored});
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace parallax {
 
@@ -53,15 +54,17 @@ Comparison CompareDates(const EdtfInterval& a, const EdtfInterval& b) {
   return {Verdict::Contradicts, gap};
 }
 
-std::string FormatGap(std::int32_t days) {
+int FormatGap(std::int32_t days, char* out, std::size_t size) {
   days = std::abs(days);
-  if (days < 60) return std::to_string(days) + (days == 1 ? " day" : " days");
-  if (days < 730) {
-    const int months = static_cast<int>(std::lround(days / 30.436875));
-    return std::to_string(months) + " months";
-  }
-  const int years = static_cast<int>(std::lround(days / 365.2425));
-  return std::to_string(years) + " years";
+  if (days < 60) return std::snprintf(out, size, "%d %s", days, days == 1 ? "day" : "days");
+  if (days < 730) return std::snprintf(out, size, "%ld months", std::lround(days / 30.436875));
+  return std::snprintf(out, size, "%ld years", std::lround(days / 365.2425));
+}
+
+std::string FormatGap(std::int32_t days) {
+  char buf[32];
+  FormatGap(days, buf, sizeof buf);
+  return buf;
 }
 
 ClaimAnalysis AnalyzeClaims(const Dataset& dataset) {

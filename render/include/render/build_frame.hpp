@@ -26,6 +26,12 @@ struct FrameContext {
   double viewEndDay = 1.0;
   std::int32_t selectedEvent = -1;
   std::uint64_t expandedLanes = 0;  // bit i: lane i shows all its rows at full height
+  const ClaimAnalysis* analysis = nullptr;  // verdicts: connectors, marks, the contested filter
+  std::int32_t highlightClaim = -1;  // its events stand out, the rest are dimmed
+  bool contestedOnly = false;        // show only events of claims with a contradiction
+  bool showOverview = true;          // the strip across the whole range at the bottom
+  double overviewStartDay = 0.0;     // the range the overview strip spans
+  double overviewEndDay = 1.0;
   const Theme* theme = nullptr;
   MeasureTextFn measureText = nullptr;
   void* measureUser = nullptr;
@@ -33,6 +39,11 @@ struct FrameContext {
   // Derived geometry (FrameGeometry fills these from the fields above).
   float HeaderWidth() const { return theme->headerWidth * scale; }
   float AxisHeight() const { return fontHeight * 2.f + 12.f * scale; }
+  float OverviewHeight() const { return showOverview ? fontHeight * 2.f + 10.f * scale : 0.f; }
+  float LanesBottom() const { return canvasY1 - OverviewHeight(); }
+  TimeAxis OverviewAxis() const {
+    return TimeAxis{overviewStartDay, overviewEndDay, canvasX0 + HeaderWidth(), canvasX1 - canvasX0 - HeaderWidth()};
+  }
   float RowHeight() const { return fontHeight + theme->rowPadding * scale; }
   float LanePadding() const { return theme->lanePadding * scale; }
   TimeAxis Axis() const {

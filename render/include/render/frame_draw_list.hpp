@@ -3,6 +3,7 @@
 // hit-tested by the same code that hovers and clicks, so what you hover is exactly what is drawn.
 // Vectors are cleared, not freed, between frames: no allocation in steady state.
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -40,6 +41,8 @@ struct HitItem {
   std::int32_t lane = -1;
   std::int32_t row = -1;
   std::int32_t rowFirst = 0;    // a fold covers row items [rowFirst, rowFirst + foldCount)
+  std::int32_t claim = -1;      // a Record lane item: the claim (event is -1 then)
+  std::int32_t flagged = 0;     // events in it that contradict something
   double foldStartDay = 0.0;    // a fold's extent, for zooming into it
   double foldEndDay = 0.0;
 };
@@ -61,6 +64,17 @@ struct FrameDrawList {
   std::vector<HitItem> hits;
   std::vector<LaneBox> lanes;  // where each lane stands this frame
   float contentHeight = 0.f;   // all lanes, for vertical scrolling
+  // Connector anchors of the claim being drawn (scratch, reused every frame).
+  struct Anchor {
+    float x = 0.f;
+    float y = 0.f;
+    std::int32_t lane = 0;
+    std::int32_t event = -1;  // -1: the claim's record
+  };
+  std::vector<Anchor> anchors;
+  // Short texts made this frame (gap labels, counts), which the text commands point into.
+  std::array<char, 16384> textArena{};
+  std::size_t textUsed = 0;
   int itemsDrawn = 0;  // events drawn one by one
   int foldsDrawn = 0;
   int eventsFolded = 0;
@@ -68,6 +82,8 @@ struct FrameDrawList {
   void Clear() {
     cmds.clear();
     hits.clear();
+    anchors.clear();
+    textUsed = 0;
     itemsDrawn = foldsDrawn = eventsFolded = 0;
   }
 };

@@ -3,6 +3,7 @@
 // edit, never per frame: rows do not depend on zoom or labels, so nothing jumps while zooming.
 
 #include "timeline_data/model.hpp"
+#include "timeline_data/verdict.hpp"
 
 #include <cstdint>
 #include <string>
@@ -15,11 +16,15 @@ namespace parallax {
 struct LaneRow {
   std::vector<std::int32_t> startDay;  // first day (inclusive), days since 1970
   std::vector<std::int32_t> endDay;    // last day + 1 (exclusive)
-  std::vector<std::int32_t> event;     // index into Dataset::events
+  std::vector<std::int32_t> event;     // index into Dataset::events (the record lane: Dataset::claims)
+  // Prefix counts (size + 1): how many of the first k items contradict something, and how many belong
+  // to a contested claim. A fold of items [a, b) carries flaggedBefore[b] - flaggedBefore[a].
+  std::vector<std::int32_t> flaggedBefore;
+  std::vector<std::int32_t> contestedBefore;
 };
 
 struct Lane {
-  std::int32_t source = -1;
+  std::int32_t source = -1;  // -1: the Record lane (items are claims, dated by their record)
   std::vector<LaneRow> rows;
   std::string headerDetail;   // "Volkogonov · 1988 · history · 612 events", built once
   std::string collapsedHint;  // shown when rows are compressed: "57 rows · click to expand"
@@ -33,6 +38,12 @@ struct TimelineLayout {
   std::int32_t domainEndDay = 0;
   std::int32_t dataStartDay = 0;    // the extent of all known dates ("F" fits this)
   std::int32_t dataEndDay = 0;
+  std::vector<std::int32_t> eventLane;   // per event: its lane
+  std::vector<std::int32_t> eventRow;    // per event: its row in that lane
+  // Contradicting events per month over the domain, for the overview's heat strip.
+  std::vector<std::uint16_t> heatByMonth;
+  std::int32_t heatFirstMonth = 0;       // months since 1970-01 of heatByMonth[0]
+  std::uint16_t heatMax = 0;
 };
 
 // The days an event occupies on the timeline: [earliest, latest + 1), open ends cut at the domain.
@@ -52,6 +63,8 @@ std::vector<std::int32_t> StackIntoRows(const std::vector<DayExtent>& extents, i
 inline constexpr std::int32_t PreciseSpanDays = 62;
 inline constexpr std::int32_t LongSpanDays = 731;
 
-TimelineLayout BuildLayout(const Dataset& dataset);
+// With an analysis, the layout carries contradiction flags (for folds, the filter and the heat strip)
+// and starts with a Record lane of the claims' record dates.
+TimelineLayout BuildLayout(const Dataset& dataset, const ClaimAnalysis* analysis = nullptr);
 
 }  // namespace parallax

@@ -38,6 +38,16 @@ struct Theme {
   std::uint32_t selection = PackColor(230, 97, 0);
   std::uint32_t hover = PackColor(20, 20, 24);
   std::uint32_t foldFill = PackColor(60, 60, 70, 70);
+  // Verdicts: a colour-blind-safe set (Okabe-Ito): agreement cool, disagreement warm.
+  std::uint32_t verdictSame = PackColor(0, 158, 115);        // bluish green
+  std::uint32_t verdictConsistent = PackColor(86, 180, 233); // sky blue
+  std::uint32_t verdictCalendar = PackColor(230, 159, 0);    // orange
+  std::uint32_t verdictContradicts = PackColor(213, 94, 0);  // vermillion
+  std::uint32_t recordLane = 0x555555;                       // 0xRRGGBB, as a source colour
+  std::uint32_t recordGuide = PackColor(40, 40, 48, 150);
+  std::uint32_t overviewBg = PackColor(226, 226, 220);
+  std::uint32_t overviewView = PackColor(20, 20, 24, 200);
+  std::uint8_t dimAlpha = 45;       // items outside the highlighted claim
   std::uint8_t coreAlpha = 150;     // the certain part of a range
   std::uint8_t extentAlpha = 48;    // the uncertain extent of a date
   std::uint8_t editorMix = 110;     // how far editor's insertions are greyed (0..255)

@@ -32,6 +32,8 @@ Comparison CompareDates(const EdtfInterval& a, const EdtfInterval& b);
 
 // "3 days", "5 months", "5 years".
 std::string FormatGap(std::int32_t days);
+// The same into a caller's buffer (per-frame use); returns the length written.
+int FormatGap(std::int32_t days, char* out, std::size_t size);
 
 // [SECTION] Claims
 
