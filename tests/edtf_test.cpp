@@ -401,6 +401,20 @@ INSTANTIATE_TEST_SUITE_P(Table, EdtfWritten,
                                            // Old Style dates are written as the source wrote them.
                                            WrittenCase{"1917-10-25", J, "25 Oct 1917"}));
 
+TEST(Edtf, FormatWrittenShowsOnlyWhatABoundHolds) {
+  // A default interval (a source with no readable 'written' date) has no month and no day: it must
+  // not index the month names with month 0.
+  EXPECT_EQ(FormatWritten(EdtfInterval{}), "0");
+  EdtfInterval v = MustParse("1922-04-03");
+  v.start.day = 0;
+  EXPECT_EQ(FormatWritten(v), "Apr 1922");
+  v.start.month = 0;
+  EXPECT_EQ(FormatWritten(v), "1922");
+  v = MustParse("1922-21");
+  v.start.month = 4;
+  EXPECT_EQ(FormatWritten(v), "1922");
+}
+
 TEST(Edtf, HumanAndIsoDays) {
   const date::sys_days day{1922_y / date::April / 3};
   EXPECT_EQ(FormatIsoDay(day), "1922-04-03");

@@ -231,6 +231,67 @@ TEST_F(HeadlessApp, ClickingALaneHeaderShowsAllItsRows) {
   EXPECT_EQ(app.m_drawList.lanes[lane].fullRows, static_cast<int>(app.m_layout.lanes[lane].rows.size()));
 }
 
+TEST_F(HeadlessApp, NStepsThroughContradictionsInTimeOrder) {
+  const std::vector<std::int32_t>& order = app.m_analysis.contradictionOrder;
+  ASSERT_GT(order.size(), 3u);
+  PressKey('N');
+  EXPECT_EQ(app.m_selected, order[0]);
+  PressKey('N');
+  EXPECT_EQ(app.m_selected, order[1]);
+  Settle();
+  // The view went to it.
+  const DayExtent extent = EventExtent(app.m_dataset.events[static_cast<std::size_t>(order[1])].date,
+                                       app.m_layout.domainStartDay, app.m_layout.domainEndDay);
+  EXPECT_LE(app.m_view.startDay, extent.start);
+  EXPECT_GE(app.m_view.endDay, extent.end);
+  // Shift+N goes back.
+  ImGui::GetIO().KeyShift = true;
+  PressKey('N');
+  ImGui::GetIO().KeyShift = false;
+  EXPECT_EQ(app.m_selected, order[0]);
+  // Its claim is highlighted: other events are dimmed, and the Compare table is open.
+  EXPECT_EQ(app.HighlightedClaim(), app.m_dataset.events[static_cast<std::size_t>(order[0])].claim);
+}
+
+TEST_F(HeadlessApp, ClickingAClaimRowAnimatesToTheClaim) {
+  PressKey('C');
+  ASSERT_TRUE(app.m_showClaims);
+  Frames(2);
+  ImGuiWindow* claims = ImGui::FindWindowByName("Claims");
+  ASSERT_NE(claims, nullptr);
+  ASSERT_TRUE(claims->Active);
+  // The first body row sits one row below the table's header row.
+  const float rowH = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.f;
+  const float x = claims->DC.CursorStartPos.x + 40.f;
+  const float y = claims->DC.CursorStartPos.y + rowH * 1.5f;
+  const std::int32_t first = app.m_claimOrder.front();
+  Click(x, y);
+  EXPECT_EQ(app.HighlightedClaim(), first);
+  Settle();
+  const ClaimSummary& s = app.m_analysis.claims[static_cast<std::size_t>(first)];
+  EXPECT_LE(app.m_view.startDay, s.startDay);
+  EXPECT_GE(app.m_view.endDay, s.endDay);
+  EXPECT_LT(app.m_view.endDay - app.m_view.startDay, 2.0 * (s.endDay - s.startDay) + 61.0);
+}
+
+TEST_F(HeadlessApp, ContestedOnlyHidesClaimsWithoutContradiction) {
+  std::size_t before = 0;
+  for (const HitItem& h : app.m_drawList.hits) before += static_cast<std::size_t>(h.foldCount);
+  app.m_contestedOnly = true;
+  Frames(2);
+  std::size_t after = 0;
+  for (const HitItem& h : app.m_drawList.hits) {
+    after += static_cast<std::size_t>(h.foldCount);
+    if (h.foldCount == 1 && h.event >= 0) {
+      const std::int32_t claim = app.m_dataset.events[static_cast<std::size_t>(h.event)].claim;
+      ASSERT_GE(claim, 0);
+      EXPECT_EQ(app.m_analysis.claims[static_cast<std::size_t>(claim)].worst, Verdict::Contradicts);
+    }
+  }
+  EXPECT_LT(after, before / 2);
+  EXPECT_GT(after, 0u);
+}
+
 TEST_F(HeadlessApp, AnIdleFrameAllocatesNothing) {
   MoveTo(-FLT_MAX, -FLT_MAX);
   Frames(3);

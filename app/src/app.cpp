@@ -50,6 +50,21 @@ std::string App::WindowTitle() const {
 
 void App::SetViewDays(double startDay, double endDay) { SetView(m_view, startDay, endDay, m_limits); }
 
+void App::FrameRange(double startDay, double endDay, bool animate) {
+  double start = 0.0;
+  double end = 0.0;
+  PaddedRange(startDay, endDay, MinZoomSpanDays, start, end);
+  // With the details panel open over the right of the canvas, fit the range into what stays visible.
+  const bool panel = m_selected >= 0 || m_selectedClaim >= 0;
+  const float timeWidth = m_lastContext.canvasX1 - m_lastContext.canvasX0 - m_lastContext.HeaderWidth();
+  if (panel && m_panelWidth > 0.f && timeWidth > m_panelWidth * 1.5f) {
+    const double visible = static_cast<double>(timeWidth - m_panelWidth) / timeWidth;
+    end = start + (end - start) / visible;
+  }
+  if (animate) AnimateTo(m_view, start, end, m_limits);
+  else SetView(m_view, start, end, m_limits);
+}
+
 void App::FitAll(bool animate) {
   double start = 0.0;
   double end = 0.0;
@@ -62,10 +77,7 @@ void App::ZoomToEvent(std::int32_t event) {
   if (event < 0 || event >= static_cast<std::int32_t>(m_dataset.events.size())) return;
   const DayExtent extent = EventExtent(m_dataset.events[static_cast<std::size_t>(event)].date, m_layout.domainStartDay,
                                        m_layout.domainEndDay);
-  double start = 0.0;
-  double end = 0.0;
-  PaddedRange(extent.start, extent.end, MinZoomSpanDays, start, end);
-  AnimateTo(m_view, start, end, m_limits);
+  FrameRange(extent.start, extent.end, true);
 }
 
 void App::Select(std::int32_t event) {
@@ -89,10 +101,7 @@ void App::ZoomToClaim(std::int32_t claim) {
   if (claim < 0 || claim >= static_cast<std::int32_t>(m_analysis.claims.size())) return;
   const ClaimSummary& s = m_analysis.claims[static_cast<std::size_t>(claim)];
   if (s.endDay <= s.startDay) return;
-  double start = 0.0;
-  double end = 0.0;
-  PaddedRange(s.startDay, s.endDay, MinZoomSpanDays, start, end);
-  AnimateTo(m_view, start, end, m_limits);
+  FrameRange(s.startDay, s.endDay, true);
 }
 
 void App::StepContradiction(bool forward) {
@@ -132,12 +141,13 @@ void App::Frame(float dt) {
   DrawToolbar();
   const ImVec2 canvasPos = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  m_panelWidth = std::min(DetailsWidth * m_scale, avail.x * 0.4f);
   DrawCanvas(avail.x, avail.y, dt);
   ImGui::End();
   // The details panel floats over the right of the canvas: the timeline never reflows under the
   // pointer when a selection opens or closes it (a double-click stays on its event).
   if (m_selected >= 0 || m_selectedClaim >= 0) {
-    const float width = std::min(DetailsWidth * m_scale, avail.x * 0.4f);
+    const float width = m_panelWidth;
     DrawDetailsPanel(ImVec2(canvasPos.x + avail.x - width, canvasPos.y), ImVec2(width, avail.y));
   }
   if (m_showProblems) DrawProblemsWindow();
@@ -259,6 +269,12 @@ void App::DrawCanvas(float width, float height, float dt) {
     if (NamedKeyPressed(ImGuiKey_Home)) {
       AnimateTo(m_view, DayNumber(m_dataset.view.Earliest()), DayNumber(m_dataset.view.Latest()) + 1.0, m_limits);
     }
+  }
+  if (m_pendingClaimFrame >= 0) {
+    const ClaimSummary& s = m_analysis.claims[static_cast<std::size_t>(m_pendingClaimFrame)];
+    m_lastContext = ctx;
+    FrameRange(s.startDay, s.endDay, false);
+    m_pendingClaimFrame = -1;
   }
   StepView(m_view, dt);
 

@@ -34,6 +34,8 @@ class App {
   // Shows [startDay, endDay) at once (no animation).
   void SetViewDays(double startDay, double endDay);
   void FitAll(bool animate);
+  // Shows [startDay, endDay) with a margin, inside the part of the canvas the details panel leaves.
+  void FrameRange(double startDay, double endDay, bool animate);
   void ZoomToEvent(std::int32_t event);
   // Animates to the extent of a claim's record and datings.
   void ZoomToClaim(std::int32_t claim);
@@ -76,6 +78,8 @@ class App {
   std::vector<std::string> m_sourceTexts;  // loaded on demand for the context view ("" = not found)
   std::vector<std::uint8_t> m_sourceTextTried;
   bool m_draggingOverview = false;
+  float m_panelWidth = 0.f;
+  std::int32_t m_pendingClaimFrame = -1;  // a claim to frame once the canvas size is known (--claim)  // the details panel's width (it overlays the right of the canvas)
   std::vector<std::int32_t> m_claimOrder;  // the Claims table's rows, sorted as the user asked
 
  private:

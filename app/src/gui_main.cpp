@@ -130,6 +130,17 @@ int RunGui(const GuiOptions& options) {
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
 
+  app.m_textsDir = options.textsDir;
+  if (!options.claim.empty()) {
+    const std::int32_t claim = app.m_dataset.FindClaim(options.claim);
+    if (claim < 0) {
+      std::fprintf(stderr, "error: --claim: no claim '%s' in the dataset\n", options.claim.c_str());
+      return 2;
+    }
+    app.SelectClaim(claim);
+    // The canvas geometry is known after a first frame; the claim is framed once it is.
+    app.m_pendingClaimFrame = claim;
+  }
   if (!options.view.empty()) {
     double start = 0.0;
     double end = 0.0;

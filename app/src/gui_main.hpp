@@ -10,6 +10,8 @@ struct GuiOptions {
   int width = 1600;
   int height = 900;
   std::string view;            // EDTF interval to show at start ("" = the dataset's default)
+  std::string claim;           // a claim id to highlight at start (and show, unless --view is given)
+  std::string textsDir;        // where the sources' full texts are
 };
 
 // Opens the window (or renders offscreen for --screenshot). Returns the process exit code.

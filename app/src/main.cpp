@@ -17,8 +17,10 @@ namespace {
 constexpr const char* Usage = R"(Parallax: historical sources side by side on one zoomable timeline.
 
 Usage:
-  parallax [DATASET_DIR]
-      Open the timeline GUI on a dataset folder (default: the bundled dataset).
+  parallax [--claim ID] [--texts DIR] [DATASET_DIR]
+      Open the timeline GUI on a dataset folder (default: the bundled dataset). --claim opens on a
+      claim, highlighted; --texts names the folder of the sources' full texts (to read quotes in
+      context; by default they are looked for in the dataset folder).
   parallax check [DATASET_DIR]
       Load and validate; print each problem as file:line:column: error: message.
       Exit 0 when clean, 1 otherwise.
@@ -29,7 +31,7 @@ Usage:
   parallax claims [DATASET_DIR] [--format text|csv|json]
       One row per (claim, event): claim id, source id, event id, date as written, earliest, latest,
       verdict against the record (same, consistent, calendar, contradicts), gap in days.
-  parallax --screenshot OUT.png [--size WxH] [--view EDTF_INTERVAL] [DATASET_DIR]
+  parallax --screenshot OUT.png [--size WxH] [--view EDTF_INTERVAL] [--claim ID] [DATASET_DIR]
       Render one frame without interaction, write it as a PNG, exit.
       --size defaults to 1600x900; --view (e.g. 1917/1924) defaults to the dataset's view.
   parallax --help | --version
@@ -40,6 +42,8 @@ Controls (GUI):
   Up/Down, W/S     zoom in/out                    F             fit the whole dataset
   Home             the dataset's default view     click         select an event (details panel)
   double-click / middle-click   zoom to an event or a fold    Esc   clear the selection
+  N / Shift+N      next / previous contradiction  C             the Claims table
+  click a lane header   show all its rows         drag the overview strip   move the view
 )";
 
 bool ParseSize(const std::string& text, int& width, int& height) {
@@ -115,6 +119,14 @@ int main(int argc, char** argv) {
     } else if (a == "--size") {
       const std::string* v = value("--size");
       if (!v || !ParseSize(*v, options.width, options.height)) return Fail("--size needs WxH, e.g. 1600x900");
+    } else if (a == "--claim") {
+      const std::string* v = value("--claim");
+      if (!v) return Fail("--claim needs a claim id, e.g. gensec");
+      options.claim = *v;
+    } else if (a == "--texts") {
+      const std::string* v = value("--texts");
+      if (!v) return Fail("--texts needs a folder");
+      options.textsDir = *v;
     } else if (a == "--view") {
       const std::string* v = value("--view");
       if (!v) return Fail("--view needs an EDTF interval, e.g. 1917/1924");

@@ -356,6 +356,15 @@ void BuildRow(const FrameContext& ctx, const TimeAxis& axis, const Dataset& data
     const std::int32_t shownCount =
         ctx.contestedOnly ? counted[i] - counted[first] : static_cast<std::int32_t>(count);
     if (shownCount == 0) continue;
+    if (shownCount == 1) {
+      // Only one item of the run is shown: draw it as itself (found by binary search on the counts).
+      const auto k = static_cast<std::size_t>(
+          std::upper_bound(counted.begin() + static_cast<std::ptrdiff_t>(first) + 1,
+                           counted.begin() + static_cast<std::ptrdiff_t>(i) + 1, counted[first]) -
+          counted.begin()) - 1;
+      EmitItem(ctx, axis, dataset, lane, row, k, i, geo, laneIndex, rowIndex, out);
+      continue;
+    }
     const std::int32_t flagged = row.flaggedBefore[i] - row.flaggedBefore[first];
     const std::uint32_t laneColor = lane.source < 0 ? FromRgb(theme.recordLane)
                                                     : FromRgb(dataset.sources[static_cast<std::size_t>(lane.source)].color);

@@ -321,7 +321,13 @@ std::string FormatBoundWritten(const EdtfBound& b) {
   if (b.kind == BoundKind::Unknown) return "?";
   std::string out;
   char buf[32];
-  switch (b.precision) {
+  // Only what the bound holds (month 0 = none, day 0 = none: a default-constructed bound has neither).
+  Precision precision = b.precision;
+  const bool hasMonth = b.month >= 1 && b.month <= 12;
+  if (precision == Precision::Day && (!hasMonth || b.day < 1)) precision = hasMonth ? Precision::Month : Precision::Year;
+  if (precision == Precision::Month && !hasMonth) precision = Precision::Year;
+  if (precision == Precision::Season && !(b.month >= 21 && b.month <= 24)) precision = Precision::Year;
+  switch (precision) {
     case Precision::Day:
       std::snprintf(buf, sizeof buf, "%d %s %d", b.day, MonthAbbrev[static_cast<std::size_t>(b.month - 1)], b.year);
       out = buf;
