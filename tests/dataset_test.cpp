@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -86,6 +87,52 @@ TEST(BundledDataset, TitlesAreAtMostEightyCharacters) {
     for (unsigned char c : e.title) chars += (c & 0xC0) != 0x80 ? 1 : 0;
     EXPECT_LE(chars, 80u) << e.id;
   }
+}
+
+// The verdicts are computed from the EDTF dates, so they say what the quotes say only if each date is
+// the source's own: every stated date must agree with the source's words for it (date_text).
+TEST(BundledDataset, StatedDatesAgreeWithTheSourcesWords) {
+  static const std::regex Year(R"((?:^|[^\d])(1[89]\d\d)(?![\d]|'s|s\b))");
+  static const std::regex DayMonth(
+      R"((?:^|[^\d-])(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December)\b)");
+  static const char* const Months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                       "July",    "August",   "September", "October", "November", "December"};
+  int checked = 0;
+  for (const Event& e : D().events) {
+    if (e.basis != Basis::Stated) continue;
+    const std::string where = D().sources[static_cast<std::size_t>(e.source)].id + "/" + e.id;
+    // A transcription slip is quoted as it stands and dated as meant; its note must say so.
+    const bool slip = e.note.find("garbled") != std::string::npos || e.note.find("as published") != std::string::npos ||
+                      e.note.find("misprint") != std::string::npos || e.note.find("typo") != std::string::npos ||
+                      e.dateText.find("[as published]") != std::string::npos;
+    const int y0 = e.date.start.kind == BoundKind::Known ? e.date.start.year : -100000;
+    int y1 = e.date.end.kind == BoundKind::Known ? e.date.end.year : 100000;
+    if (e.date.end.kind == BoundKind::Known && e.date.end.precision == Precision::Decade) y1 += 9;
+    if (e.date.end.kind == BoundKind::Known && e.date.end.precision == Precision::Century) y1 += 99;
+    bool anyYear = false;
+    bool yearFits = false;
+    for (auto it = std::sregex_iterator(e.dateText.begin(), e.dateText.end(), Year); it != std::sregex_iterator(); ++it) {
+      const int y = std::stoi((*it)[1].str());
+      anyYear = true;
+      yearFits = yearFits || (y >= y0 - 1 && y <= y1 + 1);  // "on the eve of 1917", "after 1931"
+    }
+    if (anyYear && !slip) {
+      EXPECT_TRUE(yearFits) << where << ": \"" << e.dateText << "\" against " << e.dateRaw;
+    }
+    // A lone day and month ("3 April") against a single day-exact date must be that very day.
+    std::vector<std::pair<int, int>> days;
+    for (auto it = std::sregex_iterator(e.dateText.begin(), e.dateText.end(), DayMonth); it != std::sregex_iterator(); ++it) {
+      const std::string month = (*it)[2].str();
+      const int m = static_cast<int>(std::find(std::begin(Months), std::end(Months), month) - std::begin(Months)) + 1;
+      days.emplace_back(std::stoi((*it)[1].str()), m);
+    }
+    if (days.size() == 1 && !e.date.isInterval && e.date.start.precision == Precision::Day && !slip) {
+      EXPECT_EQ(days[0].first, e.date.start.day) << where << ": \"" << e.dateText << "\" against " << e.dateRaw;
+      EXPECT_EQ(days[0].second, e.date.start.month) << where << ": \"" << e.dateText << "\" against " << e.dateRaw;
+    }
+    ++checked;
+  }
+  EXPECT_GT(checked, 1000);
 }
 
 TEST(BundledDataset, EveryBlogDateIsInferred) {

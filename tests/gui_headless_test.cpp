@@ -268,10 +268,14 @@ TEST_F(HeadlessApp, ClickingAClaimRowAnimatesToTheClaim) {
   Click(x, y);
   EXPECT_EQ(app.HighlightedClaim(), first);
   Settle();
+  // The claim's whole extent is in view, left of the Compare panel that now covers the canvas's right,
+  // and it fills a good part of what is visible.
   const ClaimSummary& s = app.m_analysis.claims[static_cast<std::size_t>(first)];
-  EXPECT_LE(app.m_view.startDay, s.startDay);
-  EXPECT_GE(app.m_view.endDay, s.endDay);
-  EXPECT_LT(app.m_view.endDay - app.m_view.startDay, 2.0 * (s.endDay - s.startDay) + 61.0);
+  const TimeAxis axis = app.m_lastContext.Axis();
+  const float visibleRight = app.m_lastContext.canvasX1 - app.m_panelWidth;
+  EXPECT_GE(axis.DayToX(s.startDay), axis.x0 - 0.5f);
+  EXPECT_LE(axis.DayToX(s.endDay), visibleRight + 0.5f);
+  EXPECT_GT(axis.DayToX(s.endDay) - axis.DayToX(s.startDay), (visibleRight - axis.x0) * 0.5f);
 }
 
 TEST_F(HeadlessApp, ContestedOnlyHidesClaimsWithoutContradiction) {

@@ -217,17 +217,17 @@ void App::DrawCompare(std::int32_t claim) {
     ImGui::TableNextColumn();
     ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", e.dateText.c_str());
     ImGui::TextDisabled("%s%s", FormatWithBothCalendars(e.date).c_str(), e.basis == Basis::Inferred ? ", inferred" : "");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", e.quote.c_str());
+    ImGui::PopStyleColor();
     ImGui::TableNextColumn();
     const Comparison vs = m_analysis.eventVsRecord[static_cast<std::size_t>(ei)];
     ImGui::TextColored(VerdictColorVec(*m_theme, vs.verdict), "%s", VerdictText(vs).c_str());
-    if (ImGui::IsItemHovered() || ImGui::IsItemHovered()) {
-      ImGui::BeginTooltip();
-      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.f);
-      ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D (line %d)", e.quote.c_str(), e.line);
-      ImGui::PopTextWrapPos();
-      ImGui::EndTooltip();
-    }
     ImGui::TextDisabled("line %d", e.line);
+    if (ImGui::SmallButton("in context")) {
+      Select(ei);
+      m_contextEvent = ei;
+    }
     ImGui::PopID();
   }
   ImGui::EndTable();

@@ -381,9 +381,17 @@ void BuildRow(const FrameContext& ctx, const TimeAxis& axis, const Dataset& data
       PushRect(out, DrawKind::RectOutline, fx0, geo.yTop + inset, fx1, geo.yBottom - inset,
                WithAlpha(laneColor, dimmed ? theme.dimAlpha : 230), ctx.scale);
       // A fold never hides a contradiction: it carries the mark, and the count where it fits.
-      if (flagged > 0)
+      if (flagged > 0) {
         PushRect(out, DrawKind::RectFilled, fx0, geo.yTop + 1.f, fx1, geo.yTop + 1.f + 3.f * ctx.scale,
                  theme.verdictContradicts);
+        char buf[16];
+        const int n = std::snprintf(buf, sizeof buf, "%d", flagged);
+        const auto [tb, te] = ArenaText(out, buf, n);
+        const float w = tb ? ctx.measureText(tb, te, true, ctx.measureUser) : 1e9f;
+        const float nextX = i < row.startDay.size() ? axis.DayToX(row.startDay[i]) : geo.x1;
+        if (tb && fx1 + 2.f + w < std::min(nextX, geo.x1))
+          PushText(out, true, fx1 + 2.f, geo.yMid - ctx.fontHeight * 0.5f, theme.verdictContradicts, tb, te, geo.x0, geo.x1);
+      }
     }
     HitItem hit;
     hit.x0 = fx0;
