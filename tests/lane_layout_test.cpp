@@ -8,7 +8,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <map>
 #include <random>
 #include <set>
 #include <string>
@@ -271,6 +270,10 @@ TEST_F(LayoutFixture, RowsAreSortedAndEveryEventAppearsOnce) {
         ASSERT_GE(e, 0);
         ASSERT_LT(static_cast<std::size_t>(e), dataset.events.size());
         ++seen[static_cast<std::size_t>(e)];
+        // The reverse index agrees.
+        ASSERT_EQ(layout.eventLane.size(), dataset.events.size());
+        EXPECT_EQ(layout.eventLane[static_cast<std::size_t>(e)], static_cast<std::int32_t>(li));
+        EXPECT_EQ(layout.eventRow[static_cast<std::size_t>(e)], static_cast<std::int32_t>(ri));
         EXPECT_EQ(dataset.events[static_cast<std::size_t>(e)].source, lane.source);
         const DayExtent x = EventExtent(dataset.events[static_cast<std::size_t>(e)].date, layout.domainStartDay,
                                         layout.domainEndDay);

@@ -316,7 +316,9 @@ void BuildRow(const FrameContext& ctx, const TimeAxis& axis, const Dataset& data
   const Theme& theme = *ctx.theme;
   // The visible slice: ends after the left edge, starts before the right edge. A point's diamond
   // reaches half a marker beyond its day, so widen the range by that much.
-  const double marginDays = theme.markerSize * ctx.scale / axis.PxPerDay();
+  // (Only what sticks out of the day: nothing once a day is wider than a marker, so that the days
+  // just outside the view are not drawn, clamped, at its edges.)
+  const double marginDays = std::max(0.0, theme.markerSize * ctx.scale * 0.5 / axis.PxPerDay() - 0.5);
   const auto viewFirst = static_cast<std::int32_t>(std::floor(axis.startDay - marginDays));
   const auto viewLast = static_cast<std::int32_t>(std::ceil(axis.endDay + marginDays));
   std::size_t i = static_cast<std::size_t>(std::upper_bound(row.endDay.begin(), row.endDay.end(), viewFirst) -
