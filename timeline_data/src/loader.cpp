@@ -134,10 +134,10 @@ SourcePos PosOf(const toml::node& node) {
 }
 
 // Parses a TOML file; on failure reports the parser's message at its position.
-std::optional<toml::table> ParseFile(const fs::path& path, const std::string& display, std::string& text,
-                                     std::vector<Problem>& problems) {
+std::optional<toml::table> ParseFile(const ReadFileFn& read, const fs::path& path, const std::string& display,
+                                     std::string& text, std::vector<Problem>& problems) {
   std::string error;
-  if (!ReadWholeFile(path, text, error)) {
+  if (!read(path, text, error)) {
     problems.push_back(Problem{display, 0, 0, Severity::Error, error, {}, {}});
     return std::nullopt;
   }
@@ -243,12 +243,12 @@ void LoadEvent(const toml::table& table, const FileReport& report, std::int32_t 
   dataset.events.push_back(std::move(event));
 }
 
-void LoadSourceFile(const fs::path& dir, const std::string& fileName, const std::string& displayDir, Dataset& dataset,
+void LoadSourceFile(const ReadFileFn& read, const fs::path& dir, const std::string& fileName, const std::string& displayDir, Dataset& dataset,
                     std::vector<Problem>& problems, std::vector<std::pair<std::size_t, toml::source_region>>& claimRefs,
                     std::unordered_map<std::size_t, std::string>& claimRefFiles) {
   const std::string display = displayDir + fileName;
   std::string text;
-  const auto table = ParseFile(dir / fileName, display, text, problems);
+  const auto table = ParseFile(read, dir / fileName, display, text, problems);
   if (!table) return;
   const FileReport report{display, text, &problems};
 
@@ -311,9 +311,9 @@ void LoadSourceFile(const fs::path& dir, const std::string& fileName, const std:
 
 // [SECTION] Claims and people
 
-void LoadClaims(const fs::path& path, const std::string& display, Dataset& dataset, std::vector<Problem>& problems) {
+void LoadClaims(const ReadFileFn& read, const fs::path& path, const std::string& display, Dataset& dataset, std::vector<Problem>& problems) {
   std::string text;
-  const auto table = ParseFile(path, display, text, problems);
+  const auto table = ParseFile(read, path, display, text, problems);
   if (!table) return;
   const FileReport report{display, text, &problems};
   const toml::array* claims = (*table)["claim"].as_array();
@@ -343,9 +343,9 @@ void LoadClaims(const fs::path& path, const std::string& display, Dataset& datas
   }
 }
 
-void LoadPeople(const fs::path& path, const std::string& display, Dataset& dataset, std::vector<Problem>& problems) {
+void LoadPeople(const ReadFileFn& read, const fs::path& path, const std::string& display, Dataset& dataset, std::vector<Problem>& problems) {
   std::string text;
-  const auto table = ParseFile(path, display, text, problems);
+  const auto table = ParseFile(read, path, display, text, problems);
   if (!table) return;
   const FileReport report{display, text, &problems};
   const toml::array* people = (*table)["person"].as_array();
@@ -385,7 +385,9 @@ bool ReadWholeFile(const fs::path& path, std::string& contents, std::string& err
   return true;
 }
 
-LoadResult LoadDataset(const fs::path& dir) {
+LoadResult LoadDataset(const fs::path& dir) { return LoadDataset(dir, ReadWholeFile); }
+
+LoadResult LoadDataset(const fs::path& dir, const ReadFileFn& read) {
   LoadResult result;
   Dataset& dataset = result.dataset;
   dataset.dir = dir.string();
@@ -394,7 +396,7 @@ LoadResult LoadDataset(const fs::path& dir) {
 
   const std::string timelineDisplay = displayDir + "timeline.toml";
   std::string text;
-  const auto timeline = ParseFile(dir / "timeline.toml", timelineDisplay, text, result.problems);
+  const auto timeline = ParseFile(read, dir / "timeline.toml", timelineDisplay, text, result.problems);
   if (!timeline) return result;
   result.loaded = true;
   const FileReport report{timelineDisplay, text, &result.problems};
@@ -428,14 +430,14 @@ LoadResult LoadDataset(const fs::path& dir) {
 
   // Claims first, so that events can resolve their claim ids.
   if (!dataset.claimsFile.empty())
-    LoadClaims(dir / dataset.claimsFile, displayDir + dataset.claimsFile, dataset, result.problems);
+    LoadClaims(read, dir / dataset.claimsFile, displayDir + dataset.claimsFile, dataset, result.problems);
   if (!dataset.peopleFile.empty())
-    LoadPeople(dir / dataset.peopleFile, displayDir + dataset.peopleFile, dataset, result.problems);
+    LoadPeople(read, dir / dataset.peopleFile, displayDir + dataset.peopleFile, dataset, result.problems);
 
   std::vector<std::pair<std::size_t, toml::source_region>> claimRefs;
   std::unordered_map<std::size_t, std::string> claimRefFiles;
   for (const std::string& file : sourceFiles)
-    LoadSourceFile(dir, file, displayDir, dataset, result.problems, claimRefs, claimRefFiles);
+    LoadSourceFile(read, dir, file, displayDir, dataset, result.problems, claimRefs, claimRefFiles);
 
   // Resolve claim references; an unknown one is reported where it is written and the event kept.
   for (const auto& [eventIndex, where] : claimRefs) {

@@ -6,6 +6,7 @@
 #include "timeline_data/problem.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,11 @@ struct LoadResult {
 };
 
 LoadResult LoadDataset(const std::filesystem::path& dir);
+
+// Reads one file of the dataset; false (and `error` says why) when it cannot.
+using ReadFileFn = std::function<bool(const std::filesystem::path& path, std::string& contents, std::string& error)>;
+// The same, reading through `read` (an editor loads from its unsaved buffers).
+LoadResult LoadDataset(const std::filesystem::path& dir, const ReadFileFn& read);
 
 // Reads a whole file; false (and `error` says why) when it cannot be read.
 bool ReadWholeFile(const std::filesystem::path& path, std::string& contents, std::string& error);
