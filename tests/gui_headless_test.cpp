@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <filesystem>
 #include <cmath>
 #include <cstdlib>
 #include <new>
@@ -19,6 +20,8 @@ namespace {
 std::atomic<long> g_allocations{0};
 }  // namespace
 
+// operator new and delete are replaced together (malloc/free), which GCC cannot see through inlining.
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 // Sanitizers bring their own operator new; replacing it there would mix allocators.
 #if defined(__SANITIZE_ADDRESS__)
 #define PARALLAX_COUNT_ALLOCATIONS 0
@@ -49,6 +52,8 @@ constexpr int KeyLeft = 263;
 constexpr int KeyDown = 264;
 constexpr int KeyUp = 265;
 constexpr int KeyHome = 268;
+constexpr int KeyEnter = 257;
+constexpr int KeyTab = 258;
 
 class HeadlessApp : public ::testing::Test {
  protected:
@@ -65,13 +70,16 @@ class HeadlessApp : public ::testing::Test {
     io.KeyMap[ImGuiKey_DownArrow] = KeyDown;
     io.KeyMap[ImGuiKey_Escape] = KeyEscape;
     io.KeyMap[ImGuiKey_Home] = KeyHome;
+    io.KeyMap[ImGuiKey_Enter] = KeyEnter;
+    io.KeyMap[ImGuiKey_Tab] = KeyTab;
+    io.KeyMap[ImGuiKey_A] = 'A';
     std::string warning;
     app.m_fonts = LoadUiFonts(1.f, warning);
     unsigned char* pixels = nullptr;
     int w = 0;
     int h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    ASSERT_TRUE(app.Load(PARALLAX_DATASET_DIR));
+    ASSERT_TRUE(app.Load(DatasetDir()));
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     Frames(3);
   }
@@ -118,7 +126,50 @@ class HeadlessApp : public ::testing::Test {
     return nullptr;
   }
 
+  // Tests that edit work on a copy of the bundled dataset; the others read it in place.
+  virtual std::string DatasetDir() { return PARALLAX_DATASET_DIR; }
+
   App app;
+};
+
+class HeadlessEditing : public HeadlessApp {
+ protected:
+  std::string DatasetDir() override {
+    copy = std::filesystem::temp_directory_path() /
+           ("parallax_gui_edit_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::filesystem::remove_all(copy);
+    std::filesystem::copy(PARALLAX_DATASET_DIR, copy, std::filesystem::copy_options::recursive);
+    return copy.string();
+  }
+  void TearDown() override {
+    HeadlessApp::TearDown();
+    std::filesystem::remove_all(copy);
+  }
+  // Where an item of a window is: probe down the window until ImGui reports the item as hovered.
+  bool FindItem(ImGuiWindow* window, ImGuiID id, ImVec2& at) {
+    const float x = window->Pos.x + window->Size.x * 0.5f;
+    for (float y = window->Pos.y + 20.f; y < window->Pos.y + window->Size.y; y += 5.f) {
+      MoveTo(x, y);
+      if (ImGui::GetCurrentContext()->HoveredIdPreviousFrame == id) {
+        at = ImVec2(x, y);
+        return true;
+      }
+    }
+    return false;
+  }
+  void ClickField(ImGuiWindow* window, const char* name) {
+    ImVec2 at;
+    ASSERT_TRUE(FindItem(window, window->GetID(name), at)) << name;
+    Click(at.x, at.y);
+    ImGui::GetIO().KeyCtrl = true;  // select all, to type over it
+    PressKey('A');
+    ImGui::GetIO().KeyCtrl = false;
+  }
+  void Type(const char* text) {
+    for (const char* c = text; *c; ++c) ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(*c));
+    Frames(1);
+  }
+  std::filesystem::path copy;
 };
 
 // [SECTION] Tests
@@ -300,6 +351,65 @@ TEST_F(HeadlessApp, ContestedOnlyHidesClaimsWithoutContradiction) {
   }
   EXPECT_LT(after, before / 2);
   EXPECT_GT(after, 0u);
+}
+
+TEST_F(HeadlessEditing, EditingTheDateUpdatesTheInterpretationAndThePosition) {
+  const std::int32_t s = app.m_dataset.FindSource("volkogonov");
+  const std::int32_t e = app.m_dataset.FindEvent(s, "ch2-plenum-3-april");
+  ASSERT_GE(e, 0);
+  app.Select(e);
+  Frames(2);
+  ASSERT_NE(app.m_form.interpretation.find("earliest 1922-04-03"), std::string::npos) << app.m_form.interpretation;
+  const double xBefore = DayNumber(app.m_dataset.events[static_cast<std::size_t>(e)].date.Earliest());
+
+  // Click into the date field (activate it), select all, type a new date.
+  ImGuiWindow* details = nullptr;
+  for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+    const std::string name = w->Name;
+    if (name.size() >= 10 && name.compare(name.size() - 10, 10, "###details") == 0) details = w;  // not its children
+  }
+  ASSERT_NE(details, nullptr);
+  ClickField(details, "##date");
+  Type("1923-04");
+  // While typing, the line under the field already reads the new value; nothing is written yet.
+  EXPECT_NE(app.m_form.interpretation.find("earliest 1923-04-01"), std::string::npos) << app.m_form.interpretation;
+  EXPECT_NE(app.m_form.interpretation.find("latest 1923-04-30"), std::string::npos);
+  EXPECT_NE(app.m_form.interpretation.find("month precision"), std::string::npos);
+  EXPECT_EQ(app.m_dataset.events[static_cast<std::size_t>(e)].dateRaw, "1922-04-03");
+
+  // An invalid value is marked and never written.
+  PressKey(KeyEnter);  // (leave the field, valid value uncommitted? no: Enter commits; undo it below)
+  ImGui::GetIO().KeyCtrl = true;
+  PressKey('Z');
+  ImGui::GetIO().KeyCtrl = false;
+  ASSERT_EQ(app.m_dataset.events[static_cast<std::size_t>(app.m_selected)].dateRaw, "1922-04-03");
+  ClickField(details, "##date");
+  Type("1923-13");
+  EXPECT_NE(app.m_form.interpretation.find("month 13 out of range"), std::string::npos) << app.m_form.interpretation;
+  PressKey(KeyEnter);
+  EXPECT_EQ(app.m_dataset.events[static_cast<std::size_t>(app.m_selected)].dateRaw, "1922-04-03");
+  EXPECT_FALSE(app.m_session.AnyDirty());
+
+  // A valid value, committed with Enter: written to the text, the model, and the canvas.
+  ClickField(details, "##date");
+  Type("1923-04");
+  PressKey(KeyEnter);
+  Frames(2);
+  ASSERT_GE(app.m_selected, 0);
+  const Event& edited = app.m_dataset.events[static_cast<std::size_t>(app.m_selected)];
+  EXPECT_EQ(edited.id, "ch2-plenum-3-april");
+  EXPECT_EQ(edited.dateRaw, "1923-04");
+  EXPECT_GT(DayNumber(edited.date.Earliest()), xBefore + 300);
+  EXPECT_TRUE(app.m_session.AnyDirty());
+  const std::string& text = app.m_session.Files()[static_cast<std::size_t>(app.m_session.FileIndex("volkogonov.toml"))].text;
+  EXPECT_NE(text.find("id = \"ch2-plenum-3-april\"\ntitle = \"CC plenum of 3 April introduces the office of general secretary\"\ndate = \"1923-04\""),
+            std::string::npos);
+  // Ctrl+Z restores it.
+  ImGui::GetIO().KeyCtrl = true;
+  PressKey('Z');
+  ImGui::GetIO().KeyCtrl = false;
+  EXPECT_EQ(app.m_dataset.events[static_cast<std::size_t>(app.m_selected)].dateRaw, "1922-04-03");
+  EXPECT_FALSE(app.m_session.AnyDirty());
 }
 
 TEST_F(HeadlessApp, AnIdleFrameAllocatesNothing) {

@@ -23,23 +23,47 @@ bool NamedKeyPressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyInd
 }  // namespace
 
 bool App::Load(const std::string& datasetDir) {
-  LoadResult result = LoadDataset(datasetDir);
-  m_problems = std::move(result.problems);
-  m_dataset = std::move(result.dataset);
-  m_analysis = AnalyzeClaims(m_dataset);
-  m_layout = BuildLayout(m_dataset, &m_analysis);
-  m_sourceTexts.assign(m_dataset.sources.size(), std::string());
-  m_sourceTextTried.assign(m_dataset.sources.size(), 0);
-  m_claimOrder.clear();
-  for (std::size_t c = 0; c < m_dataset.claims.size(); ++c) m_claimOrder.push_back(static_cast<std::int32_t>(c));
+  const bool loaded = m_session.Open(datasetDir);
+  m_selected = -1;
   m_selectedClaim = -1;
   m_contextEvent = -1;
-  m_limits.domainStartDay = m_layout.domainStartDay;
-  m_limits.domainEndDay = m_layout.domainEndDay;
-  m_selected = -1;
+  AdoptModel();
   SetViewDays(DayNumber(m_dataset.view.Earliest()), DayNumber(m_dataset.view.Latest()) + 1.0);
   m_showProblems = !m_problems.empty();
-  return result.loaded;
+  return loaded;
+}
+
+void App::AdoptModel() {
+  // Keep the selection across the change by (source id, event id): indices may move.
+  std::string selectedSource;
+  std::string selectedId;
+  if (m_selected >= 0 && m_selected < static_cast<std::int32_t>(m_dataset.events.size())) {
+    const Event& e = m_dataset.events[static_cast<std::size_t>(m_selected)];
+    selectedSource = m_dataset.sources[static_cast<std::size_t>(e.source)].id;
+    selectedId = e.id;
+  }
+  std::string claimId;
+  if (m_selectedClaim >= 0 && m_selectedClaim < static_cast<std::int32_t>(m_dataset.claims.size()))
+    claimId = m_dataset.claims[static_cast<std::size_t>(m_selectedClaim)].id;
+
+  const LoadResult& current = m_session.Current();
+  m_problems = current.problems;
+  m_dataset = current.dataset;
+  m_analysis = AnalyzeClaims(m_dataset);
+  m_layout = BuildLayout(m_dataset, &m_analysis);
+  m_limits.domainStartDay = m_layout.domainStartDay;
+  m_limits.domainEndDay = m_layout.domainEndDay;
+  if (m_sourceTexts.size() != m_dataset.sources.size()) {
+    m_sourceTexts.assign(m_dataset.sources.size(), std::string());
+    m_sourceTextTried.assign(m_dataset.sources.size(), 0);
+  }
+  m_claimOrder.clear();
+  for (std::size_t c = 0; c < m_dataset.claims.size(); ++c) m_claimOrder.push_back(static_cast<std::int32_t>(c));
+  const std::int32_t source = m_dataset.FindSource(selectedSource);
+  m_selected = selectedId.empty() || source < 0 ? -1 : m_dataset.FindEvent(source, selectedId);
+  m_selectedClaim = claimId.empty() ? -1 : m_dataset.FindClaim(claimId);
+  if (m_contextEvent >= static_cast<std::int32_t>(m_dataset.events.size())) m_contextEvent = -1;
+  ++m_modelGeneration;
 }
 
 std::string App::WindowTitle() const {
@@ -152,6 +176,8 @@ void App::Frame(float dt) {
   }
   if (m_showProblems) DrawProblemsWindow();
   if (m_showClaims) DrawClaimsWindow();
+  HandleEditKeys();
+  DrawQuitPrompt();
 }
 
 void App::DrawToolbar() {
@@ -173,6 +199,31 @@ void App::DrawToolbar() {
   if (ImGui::SmallButton(m_showClaims ? "Claims (C) \xE2\x96\xBE" : "Claims (C)")) m_showClaims = !m_showClaims;
   ImGui::SameLine();
   ImGui::Checkbox("Contested only", &m_contestedOnly);
+  ImGui::SameLine(0.f, 16.f * m_scale);
+  ImGui::BeginDisabled(!m_session.CanUndo());
+  if (ImGui::SmallButton("Undo")) UndoEdit();
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!m_session.CanRedo());
+  if (ImGui::SmallButton("Redo")) RedoEdit();
+  ImGui::EndDisabled();
+  // The unsaved-changes marker, naming the files (there are few; no allocation when none is dirty).
+  int dirty = 0;
+  for (const FileBuffer& f : m_session.Files()) dirty += f.Dirty() ? 1 : 0;
+  if (dirty > 0) {
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.9f, 0.6f, 0.1f, 0.9f));
+    if (ImGui::SmallButton("Save (Ctrl+S)")) SaveAll();
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.75f, 0.4f, 0.0f, 1.f), "\xE2\x97\x8F %d unsaved", dirty);
+    if (ImGui::IsItemHovered()) {
+      ImGui::BeginTooltip();
+      for (const FileBuffer& f : m_session.Files())
+        if (f.Dirty()) ImGui::TextUnformatted(f.name.c_str());
+      ImGui::EndTooltip();
+    }
+  }
   ImGui::SameLine();
   if (ImGui::SmallButton("\xE2\x97\x80")) StepContradiction(false);
   ImGui::SameLine(0.f, 2.f * m_scale);
@@ -283,6 +334,13 @@ void App::DrawCanvas(float width, float height, float dt) {
   ctx.scrollY = m_scrollY;
   ctx.selectedEvent = m_selected;
   ctx.highlightClaim = HighlightedClaim();
+  ctx.dirtyLanes = 0;
+  for (std::size_t li = 0; li < m_layout.lanes.size() && li < 64; ++li) {
+    const std::int32_t s = m_layout.lanes[li].source;
+    if (s < 0) continue;
+    const std::int32_t f = m_session.FileIndex(m_dataset.sources[static_cast<std::size_t>(s)].file);
+    if (f >= 0 && m_session.Files()[static_cast<std::size_t>(f)].Dirty()) ctx.dirtyLanes |= std::uint64_t{1} << li;
+  }
   BuildFrame(ctx, m_dataset, m_layout, *m_ticks, m_drawList);
   m_lastContext = ctx;
 
@@ -295,6 +353,14 @@ void App::DrawCanvas(float width, float height, float dt) {
                        io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < io.MouseDragThreshold * io.MouseDragThreshold;
   const bool zoomClick = hovered && (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) ||
                                      ImGui::IsMouseClicked(ImGuiMouseButton_Middle));
+  if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && hovered && !hit && !overOverview &&
+      io.MousePos.x >= ctx.Axis().x0) {
+    // Double-click on empty space in a source lane: a new event there, at that day.
+    const std::int32_t lane = LaneAt(m_drawList.lanes, io.MousePos.y);
+    if (lane >= 0 && m_layout.lanes[static_cast<std::size_t>(lane)].source >= 0)
+      CreateEventAt(m_layout.lanes[static_cast<std::size_t>(lane)].source,
+                    static_cast<std::int32_t>(std::floor(ctx.Axis().XToDay(io.MousePos.x))));
+  }
   if (zoomClick && hit) {
     if (hit->claim >= 0 && hit->foldCount == 1) {
       SelectClaim(hit->claim);
@@ -387,6 +453,38 @@ void App::DrawLegend() {
     ImGui::SameLine(0.f, 4.f * s);
     ImGui::TextUnformatted(Verdicts[v]);
   }
+}
+
+void App::DrawQuitPrompt() {
+  if (m_quitAsked) {
+    if (!m_session.AnyDirty()) {
+      m_quitNow = true;
+      return;
+    }
+    ImGui::OpenPopup("Unsaved changes");
+    m_quitAsked = false;
+  }
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  ImGui::TextUnformatted("These files have edits that are not saved:");
+  for (const FileBuffer& f : m_session.Files())
+    if (f.Dirty()) ImGui::BulletText("%s", f.name.c_str());
+  if (!m_editError.empty()) ImGui::TextColored(ImVec4(0.75f, 0.12f, 0.05f, 1.f), "%s", m_editError.c_str());
+  if (ImGui::Button("Save and quit")) {
+    if (SaveAll()) {
+      m_quitNow = true;
+      ImGui::CloseCurrentPopup();
+    }
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Quit without saving")) {
+    m_quitNow = true;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
 }
 
 }  // namespace parallax

@@ -5,12 +5,15 @@
 #include "canvas_input.hpp"
 #include "render/build_frame.hpp"
 #include "render/imgui_draw.hpp"
+#include "timeline_data/edit_session.hpp"
 #include "timeline_data/loader.hpp"
 #include "timeline_data/quote_context.hpp"
 #include "timeline_data/verdict.hpp"
 
 #include <imgui.h>
 
+#include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -31,6 +34,20 @@ class App {
 
   std::string WindowTitle() const;
 
+  // [SECTION] Editing (editor.cpp)
+  // Takes the session's re-derived model, keeping the view and the selection (by id).
+  void AdoptModel();
+  // Applies an edit result: adopts the new model, or shows why the edit could not be made.
+  void AfterEdit(const PatchResult& result);
+  void UndoEdit();
+  void RedoEdit();
+  // Writes every file with unsaved edits, atomically; returns false (and says why) on any failure.
+  bool SaveAll();
+  // Creates an event in a source at a day (the form opens on it).
+  void CreateEventAt(std::int32_t source, std::int32_t day);
+  void DuplicateSelected();
+  void DeleteSelected();
+
   // Shows [startDay, endDay) at once (no animation).
   void SetViewDays(double startDay, double endDay);
   void FitAll(bool animate);
@@ -49,8 +66,16 @@ class App {
   std::int32_t HighlightedClaim() const;
 
   // [SECTION] State (public: the App is a small owner of plain data, and tests read it)
-  Dataset m_dataset;
+  EditSession m_session;  // the files' text, edits, undo/redo
+  Dataset m_dataset;       // the model derived from the session's text
   ClaimAnalysis m_analysis;
+  std::uint64_t m_modelGeneration = 0;  // bumped whenever the model changes
+  std::string m_editError;  // the last edit or save that could not be made, and why
+  // Called with each file the App writes, so that a file watcher can ignore the App's own saves.
+  std::function<void(const std::filesystem::path&)> m_onOwnWrite;
+  // Closing with unsaved edits asks first: the main loop sets m_quitAsked, the App answers with m_quitNow.
+  bool m_quitAsked = false;
+  bool m_quitNow = false;
   std::vector<Problem> m_problems;
   std::string m_textsDir;  // where the sources' full texts are (besides the dataset folder)
   TimelineLayout m_layout;
@@ -81,6 +106,21 @@ class App {
   float m_panelWidth = 0.f;
   std::int32_t m_pendingClaimFrame = -1;  // a claim to frame once the canvas size is known (--claim)  // the details panel's width (it overlays the right of the canvas)
   std::vector<std::int32_t> m_claimOrder;  // the Claims table's rows, sorted as the user asked
+  // The editable form's buffers, filled from the selected event when it or the model changes.
+  struct FormState {
+    std::int32_t event = -1;
+    std::uint64_t generation = 0;
+    std::string title, date, dateText, claim, quote, tags, note, claimFilter;
+    int line = 0;
+    int calendar = 0;  // 0 gregorian, 1 julian
+    int basis = 0;     // 0 stated, 1 inferred
+    int voice = 0;     // 0 author, 1 editor
+    // The live reading of `date`, recomputed only when the typed text or calendar changes.
+    std::string parsedDate;
+    int parsedCalendar = -1;
+    bool dateValid = false;
+    std::string interpretation;  // "earliest 1922-04-01 · latest 1922-04-30 · month precision", or the error
+  } m_form;
 
  private:
   void DrawToolbar();
@@ -88,6 +128,9 @@ class App {
   void DrawTooltip(const HitItem& hit);
   void DrawDetailsPanel(ImVec2 pos, ImVec2 size);
   void DrawProblemsWindow();
+  void DrawEventForm(std::int32_t event);
+  void HandleEditKeys();
+  void DrawQuitPrompt();
   void DrawClaimsWindow();
   void DrawCompare(std::int32_t claim);
   void DrawContext(std::int32_t event);

@@ -33,6 +33,16 @@ void OnSize(GLFWwindow* w, int, int) { MarkActivity(w); }
 void OnFocus(GLFWwindow* w, int) { MarkActivity(w); }
 void OnEnter(GLFWwindow* w, int) { MarkActivity(w); }
 
+// Closing with unsaved edits: keep the window open and let the App ask.
+App* g_app = nullptr;
+void OnClose(GLFWwindow* window) {
+  if (g_app && g_app->m_session.AnyDirty() && !g_app->m_quitNow) {
+    glfwSetWindowShouldClose(window, GLFW_FALSE);
+    g_app->m_quitAsked = true;
+  }
+  g_activity = true;
+}
+
 void OnGlfwError(int code, const char* description) { std::fprintf(stderr, "GLFW error %d: %s\n", code, description); }
 
 void ApplyStyle(float scale) {
@@ -114,6 +124,8 @@ int RunGui(const GuiOptions& options) {
   glfwSetFramebufferSizeCallback(window, OnSize);
   glfwSetWindowFocusCallback(window, OnFocus);
   glfwSetCursorEnterCallback(window, OnEnter);
+  glfwSetWindowCloseCallback(window, OnClose);
+  g_app = &app;
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -193,8 +205,9 @@ int RunGui(const GuiOptions& options) {
     // Idle-aware loop: sleep in glfwWaitEvents until input arrives; draw a few frames after each
     // event (ImGui settles hover state over two frames) and every frame while an animation runs.
     int framesLeft = 3;
+    bool titleDirty = false;
     double last = glfwGetTime();
-    while (!glfwWindowShouldClose(window)) {
+    while (!glfwWindowShouldClose(window) && !app.m_quitNow) {
       if (framesLeft <= 0 && !app.WantsAnotherFrame()) glfwWaitEvents();
       else glfwPollEvents();
       if (g_activity) {
@@ -209,6 +222,12 @@ int RunGui(const GuiOptions& options) {
       ImGui::NewFrame();
       app.Frame(dt);
       ImGui::Render();
+      // The title carries the unsaved marker; set only when it changes.
+      const bool dirty = app.m_session.AnyDirty();
+      if (dirty != titleDirty) {
+        titleDirty = dirty;
+        glfwSetWindowTitle(window, (app.WindowTitle() + (dirty ? " \xE2\x97\x8F" : "")).c_str());
+      }
       int fbWidth = 0;
       int fbHeight = 0;
       glfwGetFramebufferSize(window, &fbWidth, &fbHeight);

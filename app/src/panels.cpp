@@ -28,14 +28,6 @@ std::string VerdictText(const Comparison& c) {
   return text;
 }
 
-void KeyValue(const char* key, const std::string& value) {
-  if (value.empty()) return;
-  ImGui::TableNextRow();
-  ImGui::TableNextColumn();
-  ImGui::TextDisabled("%s", key);
-  ImGui::TableNextColumn();
-  ImGui::TextWrapped("%s", value.c_str());
-}
 
 // Wrapped text with [hlBegin, hlEnd) drawn on a highlight: word by word, so the highlight flows with
 // the paragraph (ImGui's TextWrapped has no coloured spans).
@@ -127,7 +119,7 @@ void App::DrawDetailsPanel(ImVec2 pos, ImVec2 size) {
   ImGui::SetNextWindowSize(size);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12.f * m_scale, 10.f * m_scale));
   bool open = true;
-  ImGui::Begin(m_selected >= 0 ? "Event details###details" : "Compare###details", &open,
+  ImGui::Begin(m_selected >= 0 ? "Event (editable)###details" : "Compare###details", &open,
                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                    ImGuiWindowFlags_NoSavedSettings);
   ImGui::PopStyleVar();
@@ -142,40 +134,25 @@ void App::DrawDetailsPanel(ImVec2 pos, ImVec2 size) {
     ImGui::PushFont(m_fonts.bold);
     ImGui::TextWrapped("%s", e.title.c_str());
     ImGui::PopFont();
-    ImGui::TextDisabled("%s \xC2\xB7 %s", s.title.c_str(), e.id.c_str());
+    ImGui::TextDisabled("%s \xC2\xB7 %s \xC2\xB7 %s:%d", s.title.c_str(), e.id.c_str(), s.file.c_str(), e.pos.line);
     ImGui::Separator();
-    if (ImGui::BeginTable("##fields", 2, ImGuiTableFlags_SizingStretchProp)) {
-      ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed);
-      ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
-      KeyValue("Date", FormatWithBothCalendars(e.date));
-      KeyValue("As written", e.dateText);
-      KeyValue("EDTF", e.dateRaw);
-      KeyValue("Earliest", e.date.start.kind == BoundKind::Known ? FormatIsoDay(e.date.Earliest()) : "open");
-      KeyValue("Latest", e.date.end.kind == BoundKind::Known ? FormatIsoDay(e.date.Latest()) : "open");
-      std::string precision = PrecisionName(e.date.start.precision);
-      if (e.date.isInterval && e.date.end.precision != e.date.start.precision)
-        precision += std::string(" / ") + PrecisionName(e.date.end.precision);
-      KeyValue("Precision", precision);
-      KeyValue("Qualifiers", QualifierName(e.date.Qualifiers()));
-      KeyValue("Calendar", e.date.calendar == Calendar::Julian ? "Julian (Old Style)" : "Gregorian");
-      KeyValue("Basis", BasisText(e));
-      if (e.voice == Voice::Editor) KeyValue("Voice", "editor's insertion");
-      std::string tags;
-      for (const std::string& t : e.tags) tags += (tags.empty() ? "" : ", ") + t;
-      KeyValue("Tags", tags);
-      KeyValue("Note", e.note);
-      KeyValue("Line", e.line > 0 ? std::to_string(e.line) + " of " + s.textFile : std::string());
-      KeyValue("File", s.file + ":" + std::to_string(e.pos.line));
-      ImGui::EndTable();
-    }
-    if (!e.quote.empty()) {
-      ImGui::Separator();
-      ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", e.quote.c_str());
+    DrawEventForm(m_selected);
+    if (m_selected < 0) {  // the form deleted or lost it
+      ImGui::End();
+      return;
     }
     if (ImGui::Button("Zoom to event")) ZoomToEvent(m_selected);
     ImGui::SameLine();
     if (ImGui::Button(m_contextEvent == m_selected ? "Hide context" : "Show in context"))
       m_contextEvent = m_contextEvent == m_selected ? -1 : m_selected;
+    ImGui::SameLine();
+    if (ImGui::Button("Duplicate")) DuplicateSelected();
+    ImGui::SameLine();
+    if (ImGui::Button("Delete")) DeleteSelected();
+    if (m_selected < 0) {
+      ImGui::End();
+      return;
+    }
     if (m_contextEvent == m_selected) DrawContext(m_selected);
     ImGui::Spacing();
   }

@@ -625,8 +625,13 @@ void BuildFrame(const FrameContext& ctx, const Dataset& dataset, const TimelineL
     const float ty = std::max(std::min(laneTop + ctx.LanePadding(), laneTop + h - ctx.fontHeight * 3.f), lanesY0 + 2.f);
     bool cut = false;
     float drawn = 0.f;
-    if (const char* end = FitText(ctx, true, title.data(), title.data() + title.size(), tw, cut, drawn))
+    const bool dirty = li < 64 && ((ctx.dirtyLanes >> li) & 1u);
+    static const char* const Dot = "\xE2\x97\x8F";  // an unsaved file
+    const float dotW = dirty ? ctx.measureText(Dot, Dot + 3, true, ctx.measureUser) + 4.f * ctx.scale : 0.f;
+    if (const char* end = FitText(ctx, true, title.data(), title.data() + title.size(), tw - dotW, cut, drawn)) {
       PushText(out, true, tx, ty, theme.text, title.data(), end, headerX0, headerX1, cut);
+      if (dirty) PushText(out, true, tx + drawn + 4.f * ctx.scale, ty, theme.selection, Dot, Dot + 3, headerX0, headerX1);
+    }
     if (const char* end = FitText(ctx, false, lane.headerDetail.data(), lane.headerDetail.data() + lane.headerDetail.size(),
                                   tw, cut, drawn))
       PushText(out, false, tx, ty + ctx.fontHeight, theme.textDim, lane.headerDetail.data(), end, headerX0, headerX1, cut);

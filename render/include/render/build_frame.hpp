@@ -26,6 +26,7 @@ struct FrameContext {
   double viewEndDay = 1.0;
   std::int32_t selectedEvent = -1;
   std::uint64_t expandedLanes = 0;  // bit i: lane i shows all its rows at full height
+  std::uint64_t dirtyLanes = 0;     // bit i: lane i's file has unsaved edits (a dot after its title)
   const ClaimAnalysis* analysis = nullptr;  // verdicts: connectors, marks, the contested filter
   std::int32_t highlightClaim = -1;  // its events stand out, the rest are dimmed
   bool contestedOnly = false;        // show only events of claims with a contradiction
