@@ -9,7 +9,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <map>
 #include <filesystem>
+#include <fstream>
 #include <cmath>
 #include <cstdlib>
 #include <new>
@@ -168,6 +170,24 @@ class HeadlessEditing : public HeadlessApp {
   void Type(const char* text) {
     for (const char* c = text; *c; ++c) ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(*c));
     Frames(1);
+  }
+  std::string ReadFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  void WriteFile(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+  }
+  // Edits the blog's first event title in the app (an unsaved edit).
+  void EditInApp(const char* title) {
+    const std::int32_t s = app.m_dataset.FindSource("blog");
+    const std::string id = app.m_dataset.events[static_cast<std::size_t>(app.m_dataset.FindEvent(s, "gensec-since-beginning"))].id;
+    app.AfterEdit(app.m_session.SetField("blog", id, "title", FieldValue::String(title)));
+    ASSERT_TRUE(app.m_session.AnyDirty());
+  }
+  const Event& Blog(const char* id) {
+    const std::int32_t s = app.m_dataset.FindSource("blog");
+    return app.m_dataset.events[static_cast<std::size_t>(app.m_dataset.FindEvent(s, id))];
   }
   std::filesystem::path copy;
 };
@@ -410,6 +430,115 @@ TEST_F(HeadlessEditing, EditingTheDateUpdatesTheInterpretationAndThePosition) {
   ImGui::GetIO().KeyCtrl = false;
   EXPECT_EQ(app.m_dataset.events[static_cast<std::size_t>(app.m_selected)].dateRaw, "1922-04-03");
   EXPECT_FALSE(app.m_session.AnyDirty());
+}
+
+TEST_F(HeadlessEditing, SavingWithoutEditsWritesNothingAndWithAnEditOnlyThatFile) {
+  std::map<std::string, std::string> before;
+  for (const auto& f : std::filesystem::directory_iterator(copy)) before[f.path().filename().string()] = ReadFile(f.path());
+  ASSERT_TRUE(app.SaveAll());
+  for (const auto& [name, text] : before) EXPECT_EQ(ReadFile(copy / name), text) << name;  // byte-identical
+
+  EditInApp("Edited title");
+  ASSERT_TRUE(app.SaveAll());
+  EXPECT_FALSE(app.m_session.AnyDirty());
+  for (const auto& [name, text] : before) {
+    if (name == "blog.toml") continue;
+    EXPECT_EQ(ReadFile(copy / name), text) << name;
+  }
+  // In blog.toml exactly the title's value changed.
+  std::string expected = before["blog.toml"];
+  const std::size_t at = expected.find("id = \"gensec-since-beginning\"\ntitle = \"");
+  ASSERT_NE(at, std::string::npos);
+  const std::size_t open = expected.find('"', expected.find("title = ", at));
+  const std::size_t close = expected.find('"', open + 1);
+  expected.replace(open, close - open + 1, "\"Edited title\"");
+  EXPECT_EQ(ReadFile(copy / "blog.toml"), expected);
+}
+
+TEST_F(HeadlessEditing, AFailedSaveSaysWhyAndKeepsTheEdits) {
+  EditInApp("Not saved");
+  const std::filesystem::path moved = copy.string() + "-gone";
+  std::filesystem::rename(copy, moved);  // the folder is gone: nowhere to write
+  EXPECT_FALSE(app.SaveAll());
+  EXPECT_NE(app.m_editError.find("blog.toml"), std::string::npos) << app.m_editError;
+  EXPECT_TRUE(app.m_session.AnyDirty());
+  EXPECT_EQ(Blog("gensec-since-beginning").title, "Not saved");
+  std::filesystem::rename(moved, copy);
+  EXPECT_TRUE(app.SaveAll());  // and it saves once the folder is back
+  EXPECT_NE(ReadFile(copy / "blog.toml").find("\"Not saved\""), std::string::npos);
+}
+
+TEST_F(HeadlessEditing, AnOutsideChangeWithoutUnsavedEditsReloadsKeepingViewAndSelection) {
+  const std::int32_t s = app.m_dataset.FindSource("blog");
+  app.Select(app.m_dataset.FindEvent(s, "holodomor"));
+  app.SetViewDays(-15000.0, -12000.0);
+  Frames(2);
+  std::string text = ReadFile(copy / "blog.toml");
+  text.insert(0, "# edited elsewhere\n");
+  const std::size_t title = text.find("title = ", text.find("id = \"holodomor\""));
+  text.insert(text.find('"', title) + 1, "Outside: ");
+  WriteFile(copy / "blog.toml", text);
+  app.OnFilesChanged({copy / "blog.toml"});
+  Frames(1);
+  EXPECT_TRUE(app.m_conflicts.empty());
+  ASSERT_GE(app.m_selected, 0);
+  EXPECT_EQ(app.m_dataset.events[static_cast<std::size_t>(app.m_selected)].id, "holodomor");
+  EXPECT_EQ(app.m_dataset.events[static_cast<std::size_t>(app.m_selected)].title.rfind("Outside: ", 0), 0u);
+  EXPECT_DOUBLE_EQ(app.m_view.startDay, -15000.0);
+  EXPECT_FALSE(app.m_session.AnyDirty());
+}
+
+TEST_F(HeadlessEditing, ABrokenFileOnDiskKeepsItsLastGoodContentAndSaysWhere) {
+  const std::size_t events = app.m_dataset.events.size();
+  WriteFile(copy / "blog.toml", ReadFile(copy / "blog.toml") + "\n[[event]\nid = \"x\"\n");
+  app.OnFilesChanged({copy / "blog.toml"});
+  EXPECT_EQ(app.m_dataset.events.size(), events);  // still on screen
+  ASSERT_FALSE(app.m_problems.empty());
+  const Problem& p = app.m_problems.front();
+  EXPECT_NE(p.file.find("blog.toml"), std::string::npos);
+  EXPECT_GT(p.line, 500);
+  EXPECT_NE(p.message.find("last good content"), std::string::npos);
+}
+
+TEST_F(HeadlessEditing, AnOutsideChangeOverUnsavedEditsAsksAndEachAnswerKeepsBoth) {
+  const std::string original = ReadFile(copy / "blog.toml");
+  std::string theirs = original;
+  theirs.insert(0, "# theirs\n");
+  // Keep mine: the file on disk becomes mine.
+  EditInApp("Mine");
+  WriteFile(copy / "blog.toml", theirs);
+  app.OnFilesChanged({copy / "blog.toml"});
+  ASSERT_EQ(app.m_conflicts.size(), 1u);
+  Frames(1);
+  // The choice is on screen: a modal popup of that name is open.
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  ASSERT_EQ(g.OpenPopupStack.Size, 1);
+  ASSERT_NE(g.OpenPopupStack[0].Window, nullptr);
+  EXPECT_EQ(std::string(g.OpenPopupStack[0].Window->Name).find("Changed on disk"), 0u);
+  ASSERT_TRUE(app.KeepMine());
+  EXPECT_NE(ReadFile(copy / "blog.toml").find("\"Mine\""), std::string::npos);
+  EXPECT_EQ(ReadFile(copy / "blog.toml").find("# theirs"), std::string::npos);
+  EXPECT_FALSE(app.m_session.AnyDirty());
+
+  // Take theirs: my edit is dropped on request, theirs is shown.
+  EditInApp("Mine again");
+  WriteFile(copy / "blog.toml", theirs);
+  app.OnFilesChanged({copy / "blog.toml"});
+  ASSERT_TRUE(app.TakeTheirs());
+  EXPECT_EQ(Blog("gensec-since-beginning").title, "Stalin General Secretary since the beginning of communist rule");
+  EXPECT_FALSE(app.m_session.AnyDirty());
+
+  // Save mine as a copy: mine goes beside it, theirs is shown; nothing is lost.
+  EditInApp("Mine as copy");
+  std::string theirs2 = theirs + "\n# more of theirs\n";
+  WriteFile(copy / "blog.toml", theirs2);
+  app.OnFilesChanged({copy / "blog.toml"});
+  ASSERT_TRUE(app.SaveMineAsCopy());
+  ASSERT_FALSE(app.m_lastCopyPath.empty());
+  EXPECT_NE(ReadFile(app.m_lastCopyPath).find("\"Mine as copy\""), std::string::npos);
+  EXPECT_EQ(ReadFile(copy / "blog.toml"), theirs2);
+  EXPECT_EQ(app.m_session.Files()[static_cast<std::size_t>(app.m_session.FileIndex("blog.toml"))].text, theirs2);
+  EXPECT_TRUE(app.m_conflicts.empty());
 }
 
 TEST_F(HeadlessApp, AnIdleFrameAllocatesNothing) {

@@ -177,6 +177,7 @@ void App::Frame(float dt) {
   if (m_showProblems) DrawProblemsWindow();
   if (m_showClaims) DrawClaimsWindow();
   HandleEditKeys();
+  DrawConflictPrompt();
   DrawQuitPrompt();
 }
 

@@ -48,6 +48,21 @@ class App {
   void DuplicateSelected();
   void DeleteSelected();
 
+  // [SECTION] Files changed outside the app (editor.cpp)
+  // A file with no unsaved edits is reloaded at once (view and selection kept); one with unsaved
+  // edits raises a choice. Neither version is ever lost silently.
+  void OnFilesChanged(const std::vector<std::filesystem::path>& changed);
+  struct Conflict {
+    std::size_t file = 0;
+    std::string theirs;  // the disk version that arrived while the buffer had unsaved edits
+  };
+  std::vector<Conflict> m_conflicts;
+  // The three answers to the first conflict; each returns false (and says why) when it failed.
+  bool KeepMine();        // overwrite the disk version with mine
+  bool TakeTheirs();      // drop my edits of that file, show theirs
+  bool SaveMineAsCopy();  // write mine beside it as "<name>.mine-<time>.toml", then show theirs
+  std::string m_lastCopyPath;  // where SaveMineAsCopy wrote
+
   // Shows [startDay, endDay) at once (no animation).
   void SetViewDays(double startDay, double endDay);
   void FitAll(bool animate);
@@ -131,6 +146,7 @@ class App {
   void DrawEventForm(std::int32_t event);
   void HandleEditKeys();
   void DrawQuitPrompt();
+  void DrawConflictPrompt();
   void DrawClaimsWindow();
   void DrawCompare(std::int32_t claim);
   void DrawContext(std::int32_t event);

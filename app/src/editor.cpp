@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <sstream>
 
 namespace parallax {
@@ -146,6 +147,101 @@ void App::HandleEditKeys() {
     const std::int32_t source = m_selected >= 0 ? m_dataset.events[static_cast<std::size_t>(m_selected)].source : 0;
     CreateEventAt(source, static_cast<std::int32_t>((m_view.startDay + m_view.endDay) * 0.5));
   }
+}
+
+// [SECTION] Files changed outside the app
+
+void App::OnFilesChanged(const std::vector<std::filesystem::path>& changed) {
+  bool adopt = false;
+  for (const std::filesystem::path& path : changed) {
+    const std::int32_t i = m_session.FileIndex(path.lexically_relative(m_session.Dir()).generic_string());
+    if (i < 0) continue;
+    const FileBuffer& buffer = m_session.Files()[static_cast<std::size_t>(i)];
+    std::string disk;
+    std::string error;
+    if (!ReadWholeFile(path, disk, error)) continue;  // deleted or unreadable: keep what we have
+    if (disk == buffer.diskText) continue;            // our own save, or a touch without change
+    if (!buffer.Dirty()) {
+      m_session.TakeDiskVersion(static_cast<std::size_t>(i), std::move(disk));
+      adopt = true;
+    } else {
+      auto same = [i](const Conflict& c) { return c.file == static_cast<std::size_t>(i); };
+      const auto it = std::find_if(m_conflicts.begin(), m_conflicts.end(), same);
+      if (it != m_conflicts.end()) it->theirs = std::move(disk);
+      else m_conflicts.push_back(Conflict{static_cast<std::size_t>(i), std::move(disk)});
+    }
+  }
+  if (adopt) AdoptModel();
+}
+
+bool App::KeepMine() {
+  if (m_conflicts.empty()) return false;
+  const Conflict c = m_conflicts.front();
+  const FileBuffer& buffer = m_session.Files()[c.file];
+  const std::filesystem::path path = m_session.Dir() / buffer.name;
+  if (m_onOwnWrite) m_onOwnWrite(path);
+  const WriteResult written = WriteFileAtomically(path, buffer.text);
+  if (!written.ok) {
+    m_editError = written.error;
+    return false;  // both versions are still there: theirs on disk, mine in memory
+  }
+  m_session.MarkSaved(c.file);
+  m_conflicts.erase(m_conflicts.begin());
+  m_editError.clear();
+  return true;
+}
+
+bool App::TakeTheirs() {
+  if (m_conflicts.empty()) return false;
+  Conflict c = m_conflicts.front();
+  m_conflicts.erase(m_conflicts.begin());
+  m_session.TakeDiskVersion(c.file, std::move(c.theirs));
+  AdoptModel();
+  return true;
+}
+
+bool App::SaveMineAsCopy() {
+  if (m_conflicts.empty()) return false;
+  const FileBuffer& buffer = m_session.Files()[m_conflicts.front().file];
+  // "<stem>.mine-YYYYMMDD-HHMMSS<ext>", beside the original; never overwrites an existing file.
+  const std::filesystem::path original = m_session.Dir() / buffer.name;
+  const std::time_t now = std::time(nullptr);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+  std::filesystem::path copy;
+  for (int n = 1;; ++n) {
+    copy = original.parent_path() / (original.stem().string() + ".mine-" + stamp + (n > 1 ? "-" + std::to_string(n) : "") +
+                                      original.extension().string());
+    std::error_code ec;
+    if (!std::filesystem::exists(copy, ec)) break;
+  }
+  const WriteResult written = WriteFileAtomically(copy, buffer.text);
+  if (!written.ok) {
+    m_editError = written.error;
+    return false;
+  }
+  m_lastCopyPath = copy.string();
+  return TakeTheirs();
+}
+
+void App::DrawConflictPrompt() {
+  if (m_conflicts.empty()) return;
+  if (!ImGui::IsPopupOpen("Changed on disk")) ImGui::OpenPopup("Changed on disk");
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal("Changed on disk", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  const FileBuffer& buffer = m_session.Files()[m_conflicts.front().file];
+  ImGui::Text("%s was changed outside Parallax while it has unsaved edits here.", buffer.name.c_str());
+  ImGui::TextUnformatted("Which version do you want? Nothing is lost unless you choose so.");
+  if (!m_editError.empty()) ImGui::TextColored(ImVec4(0.75f, 0.12f, 0.05f, 1.f), "%s", m_editError.c_str());
+  bool done = false;
+  if (ImGui::Button("Keep mine (overwrite the file)")) done = KeepMine();
+  ImGui::SameLine();
+  if (ImGui::Button("Take theirs (drop my edits)")) done = TakeTheirs();
+  ImGui::SameLine();
+  if (ImGui::Button("Save mine as a copy, take theirs")) done = SaveMineAsCopy();
+  if (done) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
 }
 
 // [SECTION] The form

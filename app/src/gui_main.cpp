@@ -4,6 +4,7 @@
 
 #include "app.hpp"
 #include "fonts.hpp"
+#include "timeline_data/file_watch.hpp"
 
 #include <glad/gl.h>
 // glad first: GLFW must not pull in the system GL header.
@@ -160,6 +161,17 @@ int RunGui(const GuiOptions& options) {
     app.SetViewDays(start, end);
   }
 
+  // Watch the dataset's files: a change wakes the idle loop (glfwPostEmptyEvent is thread-safe).
+  FileWatcher watcher;
+  if (!offscreen) {
+    std::vector<std::filesystem::path> files;
+    for (const FileBuffer& f : app.m_session.Files()) files.push_back(app.m_session.Dir() / f.name);
+    std::string error;
+    if (!watcher.Watch(files, [] { glfwPostEmptyEvent(); }, error))
+      std::fprintf(stderr, "warning: changes made outside Parallax will not show until restart: %s\n", error.c_str());
+    app.m_onOwnWrite = [&watcher](const std::filesystem::path& path) { watcher.IgnoreNextChange(path); };
+  }
+
   int exitCode = 0;
   if (offscreen) {
     // Render into a framebuffer object of exactly the asked size: independent of the screen.
@@ -210,6 +222,10 @@ int RunGui(const GuiOptions& options) {
     while (!glfwWindowShouldClose(window) && !app.m_quitNow) {
       if (framesLeft <= 0 && !app.WantsAnotherFrame()) glfwWaitEvents();
       else glfwPollEvents();
+      if (std::vector<std::filesystem::path> changed = watcher.TakeChanged(); !changed.empty()) {
+        app.OnFilesChanged(changed);
+        g_activity = true;
+      }
       if (g_activity) {
         framesLeft = 3;
         g_activity = false;
@@ -240,6 +256,7 @@ int RunGui(const GuiOptions& options) {
     }
   }
 
+  watcher.Stop();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();

@@ -1,9 +1,20 @@
 #include "timeline_data/edit_session.hpp"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 
 namespace parallax {
 namespace {
+
+bool ParsesAsToml(const std::string& text) {
+  try {
+    (void)toml::parse(text);
+    return true;
+  } catch (const toml::parse_error&) {
+    return false;
+  }
+}
 
 // The smallest span that turns `before` into `after`: common prefix and suffix cut away.
 TextChange MinimalChange(std::size_t file, const std::string& before, const std::string& after) {
@@ -39,6 +50,7 @@ bool EditSession::Open(const std::filesystem::path& dir) {
     std::string error;
     buffer.onDisk = ReadWholeFile(dir / name, buffer.diskText, error);
     buffer.text = buffer.diskText;
+    buffer.modelText = buffer.text;
     m_files.push_back(std::move(buffer));
   }
   Rederive();
@@ -62,7 +74,7 @@ void EditSession::Rederive() {
     const std::string name = path.lexically_relative(m_dir).generic_string();
     const std::int32_t i = FileIndex(name);
     if (i < 0 || !m_files[static_cast<std::size_t>(i)].onDisk) return ReadWholeFile(path, contents, error);
-    contents = m_files[static_cast<std::size_t>(i)].text;
+    contents = m_files[static_cast<std::size_t>(i)].modelText;
     return true;
   });
 }
@@ -89,6 +101,7 @@ PatchResult EditSession::Apply(std::string_view sourceId, std::string label,
   step.label = std::move(label);
   step.changes.push_back(MinimalChange(static_cast<std::size_t>(f), buffer.text, edited));
   buffer.text = std::move(edited);
+  buffer.modelText = buffer.text;  // a patch only ever produces text that parses
   m_undo.push_back(std::move(step));
   m_redo.clear();
   Rederive();
@@ -126,6 +139,7 @@ void EditSession::ApplyChange(const TextChange& change, bool forward) {
   const std::string& out = forward ? change.removed : change.inserted;
   const std::string& in = forward ? change.inserted : change.removed;
   text.replace(change.offset, out.size(), in);
+  m_files[change.file].modelText = text;
 }
 
 const std::string& EditSession::UndoLabel() const {
@@ -164,6 +178,8 @@ void EditSession::TakeDiskVersion(std::size_t file, std::string diskText) {
   buffer.diskText = std::move(diskText);
   buffer.text = buffer.diskText;
   buffer.onDisk = true;
+  const bool parses = ParsesAsToml(buffer.text);
+  if (parses || buffer.modelText.empty()) buffer.modelText = buffer.text;
   // Steps that touch this file no longer apply to its text.
   auto touches = [file](const EditStep& s) {
     return std::any_of(s.changes.begin(), s.changes.end(), [file](const TextChange& c) { return c.file == file; });
@@ -171,6 +187,20 @@ void EditSession::TakeDiskVersion(std::size_t file, std::string diskText) {
   m_undo.erase(std::remove_if(m_undo.begin(), m_undo.end(), touches), m_undo.end());
   m_redo.erase(std::remove_if(m_redo.begin(), m_redo.end(), touches), m_redo.end());
   Rederive();
+  if (!parses) {
+    // Say why the file on disk is not shown as it is now, where its error is.
+    const std::string display = (m_dir / buffer.name).string();
+    try {
+      (void)toml::parse(buffer.text, display);
+    } catch (const toml::parse_error& e) {
+      m_current.problems.insert(m_current.problems.begin(),
+                                Problem{display, static_cast<int>(e.source().begin.line),
+                                        static_cast<int>(e.source().begin.column), Severity::Error,
+                                        "TOML syntax: " + std::string(e.description()) +
+                                            " (showing the file's last good content)",
+                                        {}, {}});
+    }
+  }
 }
 
 void EditSession::MarkSaved(std::size_t file) {

@@ -16,6 +16,9 @@ struct FileBuffer {
   std::string name;      // as named in timeline.toml, relative to the dataset folder
   std::string diskText;  // the bytes on disk when last read or saved
   std::string text;      // the current text, with unsaved edits
+  // The text the model is derived from: `text`, or the last version that parsed when `text` does
+  // not (a file broken on disk keeps its last good content on screen while its error is shown).
+  std::string modelText;
   bool onDisk = false;   // false when the file could not be read
   bool Dirty() const { return text != diskText; }
 };
@@ -61,7 +64,9 @@ class EditSession {
   bool Redo();
 
   // [SECTION] Changes made on disk by someone else
-  // Replaces a buffer with new disk contents (dropping its unsaved edits and their undo steps).
+  // Replaces a buffer with new disk contents (dropping its unsaved edits and their undo steps). When
+  // the new text does not parse, the model keeps the file's last good content and the problem is
+  // reported at the error's line and column.
   void TakeDiskVersion(std::size_t file, std::string diskText);
   // Marks the buffer as saved with `diskText` on disk (after a successful write).
   void MarkSaved(std::size_t file);
