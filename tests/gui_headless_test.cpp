@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 #include <map>
 #include <filesystem>
 #include <fstream>
@@ -539,6 +541,113 @@ TEST_F(HeadlessEditing, AnOutsideChangeOverUnsavedEditsAsksAndEachAnswerKeepsBot
   EXPECT_EQ(ReadFile(copy / "blog.toml"), theirs2);
   EXPECT_EQ(app.m_session.Files()[static_cast<std::size_t>(app.m_session.FileIndex("blog.toml"))].text, theirs2);
   EXPECT_TRUE(app.m_conflicts.empty());
+}
+
+TEST_F(HeadlessEditing, RevealInFileCopiesTheLocationAndOpensTheEditor) {
+  const std::filesystem::path script = copy / "fake-editor.sh";
+  const std::filesystem::path record = copy / "editor-args.txt";
+  WriteFile(script, "#!/bin/sh\necho \"$@\" > '" + record.string() + ".tmp' && mv '" + record.string() + ".tmp' '" +
+                        record.string() + "'\n");
+  std::filesystem::permissions(script, std::filesystem::perms::owner_all);
+  unsetenv("VISUAL");
+  setenv("EDITOR", script.c_str(), 1);
+  const std::string file = (copy / "blog.toml").string();
+  EXPECT_GT(app.RevealInFile(file, 42), 0);
+  EXPECT_EQ(std::string(ImGui::GetClipboardText()), file + ":42");
+  for (int i = 0; i < 300 && !std::filesystem::exists(record); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_EQ(ReadFile(record), "+42 " + file + "\n");
+  unsetenv("EDITOR");
+  app.RevealInFile(file, 7);
+  EXPECT_NE(app.m_revealMessage.find("set $VISUAL or $EDITOR"), std::string::npos);
+}
+
+TEST_F(HeadlessEditing, AProblemSelectsItsEventWhichTheFormCanFix) {
+  std::string text = ReadFile(copy / "blog.toml");
+  const std::size_t at = text.find("date = ", text.find("id = \"holodomor\""));
+  const std::size_t open = text.find('"', at);
+  text.replace(open, text.find('"', open + 1) - open + 1, "\"1932-13\"");
+  WriteFile(copy / "blog.toml", text);
+  app.OnFilesChanged({copy / "blog.toml"});
+  const std::int32_t event = app.m_dataset.FindEvent(app.m_dataset.FindSource("blog"), "holodomor");
+  ASSERT_GE(event, 0);  // kept, though it has no place on the timeline
+  EXPECT_FALSE(app.m_dataset.events[static_cast<std::size_t>(event)].dateValid);
+  EXPECT_EQ(app.m_layout.eventLane[static_cast<std::size_t>(event)], -1);
+  // Click down the Problems window until a row selects it.
+  app.m_showProblems = true;
+  Frames(2);
+  ImGuiWindow* problems = ImGui::FindWindowByName("Problems");
+  ASSERT_NE(problems, nullptr);
+  bool selected = false;
+  for (float y = problems->Pos.y + 30.f; y < problems->Pos.y + problems->Size.y && !selected; y += 6.f) {
+    Click(problems->Pos.x + 60.f, y);
+    selected = app.m_selected == event;
+  }
+  ASSERT_TRUE(selected);
+  // Fixing the date in the form puts it back on the timeline.
+  app.AfterEdit(app.m_session.SetField("blog", "holodomor", "date", FieldValue::String("1932/1933")));
+  const std::int32_t fixed = app.m_dataset.FindEvent(app.m_dataset.FindSource("blog"), "holodomor");
+  EXPECT_TRUE(app.m_dataset.events[static_cast<std::size_t>(fixed)].dateValid);
+  EXPECT_GE(app.m_layout.eventLane[static_cast<std::size_t>(fixed)], 0);
+  for (const Problem& p : app.m_problems) EXPECT_NE(p.eventId, "holodomor") << FormatProblem(p);
+}
+
+TEST_F(HeadlessEditing, AltDragMovesAnEventSnappedToTheTickUnit) {
+  // Zoom to 1922 so the axis counts months, and take a day-exact event drawn on its own in a
+  // labelled row, in the first half of the view.
+  app.SetViewDays(DayNumber(date::sys_days{date::year{1921} / 10 / 1}), DayNumber(date::sys_days{date::year{1923} / 1 / 1}));
+  Frames(3);
+  ASSERT_EQ(app.m_ticks->step.unit, TickUnit::Month);
+  const TimeAxis axis = app.m_lastContext.Axis();
+  const HitItem* hit = nullptr;
+  for (const HitItem& h : app.m_drawList.hits) {
+    if (h.foldCount != 1 || h.event < 0 || h.lane < 0) continue;
+    const Event& ev = app.m_dataset.events[static_cast<std::size_t>(h.event)];
+    if (ev.date.isInterval || ev.date.start.precision != Precision::Day) continue;
+    if (h.row >= app.m_drawList.lanes[static_cast<std::size_t>(h.lane)].fullRows) continue;
+    const float ex = axis.DayToX(DayNumber(ev.date.Earliest()) + 0.5);
+    if (ex < axis.x0 + 20.f || ex > axis.x0 + axis.width * 0.45f) continue;
+    hit = &h;
+    break;
+  }
+  ASSERT_NE(hit, nullptr);
+  const std::int32_t e = hit->event;
+  const std::string sourceId = app.m_dataset.sources[static_cast<std::size_t>(app.m_dataset.events[static_cast<std::size_t>(e)].source)].id;
+  const std::string eventId = app.m_dataset.events[static_cast<std::size_t>(e)].id;
+  const std::string before = app.m_dataset.events[static_cast<std::size_t>(e)].dateRaw;
+  const float x = axis.DayToX(DayNumber(app.m_dataset.events[static_cast<std::size_t>(e)].date.Earliest()) + 0.5);
+  const float y = (hit->y0 + hit->y1) * 0.5f;
+  const float dropX = axis.DayToX(DayNumber(date::sys_days{date::year{1922} / 11 / 15}));
+  // A plain drag pans and changes nothing.
+  MoveTo(x, y);
+  ImGui::GetIO().MouseDown[0] = true;
+  Frames(1);
+  MoveTo(dropX, y);
+  ImGui::GetIO().MouseDown[0] = false;
+  Frames(1);
+  EXPECT_EQ(app.m_dataset.events[static_cast<std::size_t>(e)].dateRaw, before);
+  EXPECT_FALSE(app.m_session.AnyDirty());
+  // Alt+drag moves it; the drop snaps to the month under the pointer.
+  app.SetViewDays(DayNumber(date::sys_days{date::year{1921} / 10 / 1}), DayNumber(date::sys_days{date::year{1923} / 1 / 1}));
+  Frames(30);  // a moment later than a double-click
+  ImGui::GetIO().KeyAlt = true;
+  MoveTo(x, y);
+  ImGui::GetIO().MouseDown[0] = true;
+  Frames(1);
+  EXPECT_EQ(app.m_dragEvent, e) << "Alt+press on the event starts moving it";
+  for (int i = 1; i <= 5; ++i) MoveTo(x + (dropX - x) * static_cast<float>(i) / 5.f, y);
+  EXPECT_EQ(app.m_dragEvent, e) << "still moving";
+  ImGui::GetIO().MouseDown[0] = false;
+  Frames(1);
+  ImGui::GetIO().KeyAlt = false;
+  EXPECT_EQ(app.m_dragEvent, -1);
+  EXPECT_EQ(app.m_editError, "");
+  const std::int32_t moved = app.m_dataset.FindEvent(app.m_dataset.FindSource(sourceId), eventId);
+  EXPECT_EQ(app.m_dataset.events[static_cast<std::size_t>(moved)].dateRaw, "1922-11");
+  EXPECT_TRUE(app.m_session.AnyDirty());
+  ImGui::GetIO().KeyCtrl = true;
+  PressKey('Z');
+  ImGui::GetIO().KeyCtrl = false;
+  EXPECT_EQ(app.m_dataset.events[static_cast<std::size_t>(moved)].dateRaw, before);
 }
 
 TEST_F(HeadlessApp, AnIdleFrameAllocatesNothing) {

@@ -283,9 +283,14 @@ title = "Month thirteen, literally"
   EXPECT_EQ(dateProblems[1]->line, second.line);
   EXPECT_EQ(dateProblems[1]->column, second.column + 6);
   EXPECT_EQ(dateProblems[1]->eventId, "b3");
-  // Both bad events are dropped, every other event stays.
-  EXPECT_EQ(result.dataset.events.size(), 4u);
-  EXPECT_EQ(result.dataset.FindEvent(1, "b2"), -1);
+  // Both bad events are kept but flagged (the editor can fix them; they have no place on the
+  // timeline), and every other event stays valid.
+  EXPECT_EQ(result.dataset.events.size(), 6u);
+  int invalid = 0;
+  for (const Event& e : result.dataset.events) invalid += e.dateValid ? 0 : 1;
+  EXPECT_EQ(invalid, 2);
+  ASSERT_GE(result.dataset.FindEvent(1, "b3"), 0);
+  EXPECT_FALSE(result.dataset.events[static_cast<std::size_t>(result.dataset.FindEvent(1, "b3"))].dateValid);
 }
 
 TEST_F(LoaderTest, UnknownKeyIsAWarningAtItsLine) {
@@ -444,7 +449,13 @@ TEST_F(LoaderTest, OneBadEventDoesNotDropTheOthers) {
   std::vector<std::string> ids;
   for (const Event& e : result.dataset.events)
     if (e.source == 1) ids.push_back(e.id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"e0", "e2", "e3", "e5", "e6", "last"}));
+  // Events with a bad date stay (flagged, for the editor); events missing a title or with a bad
+  // basis are dropped; every good one loads.
+  EXPECT_EQ(ids, (std::vector<std::string>{"e0", "e1", "e2", "e3", "e4", "e5", "e6", "last"}));
+  std::vector<std::string> dated;
+  for (const Event& e : result.dataset.events)
+    if (e.source == 1 && e.dateValid) dated.push_back(e.id);
+  EXPECT_EQ(dated, (std::vector<std::string>{"e0", "e2", "e3", "e5", "e6", "last"}));
   int errors = 0;
   for (const Problem& p : result.problems) errors += p.severity == Severity::Error ? 1 : 0;
   EXPECT_EQ(errors, 4) << ProblemsText(result.problems);
@@ -499,8 +510,11 @@ TEST(BrokenFixture, ReportsTheBadDateAndTheUnknownClaim) {
   ASSERT_NE(claim, nullptr);
   EXPECT_EQ(claim->line, Find(memoir, "no-such-claim").line);
   EXPECT_TRUE(HasErrors(result.problems));
-  // The good event and the one with the unknown claim are kept.
-  EXPECT_EQ(result.dataset.events.size(), 2u);
+  // All three are kept: the good one, the one with the unknown claim, and the bad date (flagged).
+  EXPECT_EQ(result.dataset.events.size(), 3u);
+  int dated = 0;
+  for (const Event& e : result.dataset.events) dated += e.dateValid ? 1 : 0;
+  EXPECT_EQ(dated, 2);
   EXPECT_EQ(result.dataset.claims.size(), 1u);
 
   std::ostringstream out;

@@ -99,6 +99,7 @@ void App::FitAll(bool animate) {
 
 void App::ZoomToEvent(std::int32_t event) {
   if (event < 0 || event >= static_cast<std::int32_t>(m_dataset.events.size())) return;
+  if (!m_dataset.events[static_cast<std::size_t>(event)].dateValid) return;  // no place on the timeline yet
   const DayExtent extent = EventExtent(m_dataset.events[static_cast<std::size_t>(event)].date, m_layout.domainStartDay,
                                        m_layout.domainEndDay);
   FrameRange(extent.start, extent.end, true);
@@ -305,7 +306,14 @@ void App::DrawCanvas(float width, float height, float dt) {
   const bool overOverview = hovered && io.MousePos.y >= ctx.LanesBottom() && io.MousePos.x >= ctx.Axis().x0;
   if (overOverview && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) m_draggingOverview = true;
   if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) m_draggingOverview = false;
-  CanvasInput input = ReadCanvasInput(hovered && !overOverview, active && !m_draggingOverview);
+  // Alt+press on a single-date event starts moving it (a plain drag pans, so nothing moves by accident).
+  if (hovered && io.KeyAlt && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    const HitItem* pressed = HitTest(m_drawList, io.MousePos.x, io.MousePos.y);
+    if (pressed && pressed->foldCount == 1 && pressed->event >= 0 &&
+        !m_dataset.events[static_cast<std::size_t>(pressed->event)].date.isInterval)
+      m_dragEvent = pressed->event;
+  }
+  CanvasInput input = ReadCanvasInput(hovered && !overOverview, active && !m_draggingOverview && m_dragEvent < 0);
   if (m_draggingOverview) {
     const double centre = ctx.OverviewAxis().XToDay(io.MousePos.x);
     const double half = (m_view.endDay - m_view.startDay) * 0.5;
@@ -352,8 +360,9 @@ void App::DrawCanvas(float width, float height, float dt) {
   m_hoveredClaim = hit ? hit->claim : -1;
   const bool clicked = hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
                        io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < io.MouseDragThreshold * io.MouseDragThreshold;
-  const bool zoomClick = hovered && (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) ||
-                                     ImGui::IsMouseClicked(ImGuiMouseButton_Middle));
+  // Alt+press starts moving an event: never a zoom.
+  const bool zoomClick = hovered && !io.KeyAlt && m_dragEvent < 0 &&
+                         (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) || ImGui::IsMouseClicked(ImGuiMouseButton_Middle));
   if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && hovered && !hit && !overOverview &&
       io.MousePos.x >= ctx.Axis().x0) {
     // Double-click on empty space in a source lane: a new event there, at that day.
@@ -390,6 +399,27 @@ void App::DrawCanvas(float width, float height, float dt) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(ImVec2(ctx.canvasX0, ctx.canvasY0), ImVec2(ctx.canvasX1, ctx.canvasY1), true);
   DrawFrameList(m_drawList, dl, m_fonts);
+  if (m_dragEvent >= 0) {
+    // The drop preview: where the event will land, and the date it will get.
+    const double day = ctx.Axis().XToDay(io.MousePos.x);
+    const std::string target = SnappedDate(m_dragEvent, day);
+    const EdtfParseResult parsed = ParseEdtf(target, m_dataset.events[static_cast<std::size_t>(m_dragEvent)].date.calendar);
+    const float x0 = ctx.Axis().DayToX(DayNumber(parsed.value.Earliest()));
+    const float x1 = std::max(ctx.Axis().DayToX(DayNumber(parsed.value.Latest()) + 1.0), x0 + 2.f);
+    dl->AddRectFilled(ImVec2(x0, ctx.canvasY0 + ctx.AxisHeight()), ImVec2(x1, ctx.LanesBottom()),
+                      WithAlpha(m_theme->selection, 40));
+    dl->AddText(ImVec2(x1 + 4.f, io.MousePos.y - ImGui::GetFontSize() * 1.5f), m_theme->selection, target.c_str());
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+      const Event& e = m_dataset.events[static_cast<std::size_t>(m_dragEvent)];
+      const std::string sourceId = m_dataset.sources[static_cast<std::size_t>(e.source)].id;
+      const std::string id = e.id;
+      m_dragEvent = -1;
+      if (target != e.dateRaw && parsed.ok) {
+        AfterEdit(m_session.SetField(sourceId, id, "date", FieldValue::String(target)));
+        Select(m_dataset.FindEvent(m_dataset.FindSource(sourceId), id));
+      }
+    }
+  }
   if (hit) DrawHitOutline(dl, *hit, m_theme->hover, 1.5f * m_scale);
   dl->PopClipRect();
   if (hit && !active) DrawTooltip(*hit);

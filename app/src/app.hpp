@@ -61,6 +61,16 @@ class App {
   bool KeepMine();        // overwrite the disk version with mine
   bool TakeTheirs();      // drop my edits of that file, show theirs
   bool SaveMineAsCopy();  // write mine beside it as "<name>.mine-<time>.toml", then show theirs
+
+  // Shows and copies "file:line", and opens $VISUAL (or $EDITOR) at that line when one is set.
+  // Returns the process started (0 when none).
+  int RevealInFile(const std::string& file, int line);
+  std::string m_revealMessage;
+
+  // Moving an event in time: Alt+drag; the drop snaps to the axis's tick unit (editor.cpp).
+  // The EDTF a drop at `day` writes for `event`: the tick unit's precision, in the event's calendar.
+  std::string SnappedDate(std::int32_t event, double day) const;
+  std::int32_t m_dragEvent = -1;
   std::string m_lastCopyPath;  // where SaveMineAsCopy wrote
 
   // Shows [startDay, endDay) at once (no animation).

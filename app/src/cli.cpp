@@ -104,9 +104,9 @@ int RunClaims(const std::string& datasetDir, const std::string& format, std::ost
       const Comparison vs = analysis.eventVsRecord[static_cast<std::size_t>(ei)];
       rows.push_back(Row{&c.id, &d.sources[static_cast<std::size_t>(e.source)].id, &e.id,
                          e.dateText.empty() ? &e.dateRaw : &e.dateText,
-                         e.date.start.kind == BoundKind::Known ? FormatIsoDay(e.date.Earliest()) : "open",
-                         e.date.end.kind == BoundKind::Known ? FormatIsoDay(e.date.Latest()) : "open",
-                         c.hasRecord ? VerdictName(vs.verdict) : "no-record", vs.gapDays});
+                         !e.dateValid ? "invalid" : e.date.start.kind == BoundKind::Known ? FormatIsoDay(e.date.Earliest()) : "open",
+                         !e.dateValid ? "invalid" : e.date.end.kind == BoundKind::Known ? FormatIsoDay(e.date.Latest()) : "open",
+                         !e.dateValid ? "invalid-date" : c.hasRecord ? VerdictName(vs.verdict) : "no-record", vs.gapDays});
     }
   }
   if (format == "csv") {

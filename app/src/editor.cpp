@@ -4,11 +4,19 @@
 
 #include "timeline_data/atomic_file.hpp"
 
+#include <date/julian.h>
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>  // environ
+
+#include <cmath>
+#include <cstdlib>
 #include <ctime>
 #include <sstream>
 
@@ -242,6 +250,61 @@ void App::DrawConflictPrompt() {
   if (ImGui::Button("Save mine as a copy, take theirs")) done = SaveMineAsCopy();
   if (done) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
+}
+
+// [SECTION] Moving an event in time
+
+std::string App::SnappedDate(std::int32_t event, double day) const {
+  const Event& e = m_dataset.events[static_cast<std::size_t>(event)];
+  const TickStep step = m_ticks->step;
+  const std::int32_t snapped = FloorToStep(static_cast<std::int32_t>(std::floor(day)), step);
+  int y = 0;
+  unsigned m = 0;
+  unsigned d = 0;
+  if (e.date.calendar == Calendar::Julian) {
+    const julian::year_month_day j{FromDayNumber(snapped)};
+    y = static_cast<int>(j.year());
+    m = static_cast<unsigned>(j.month());
+    d = static_cast<unsigned>(j.day());
+  } else {
+    const date::year_month_day g{FromDayNumber(snapped)};
+    y = static_cast<int>(g.year());
+    m = static_cast<unsigned>(g.month());
+    d = static_cast<unsigned>(g.day());
+  }
+  char buf[32];
+  if (step.unit == TickUnit::Day) std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+  else if (step.unit == TickUnit::Month) std::snprintf(buf, sizeof buf, "%04d-%02u", y, m);
+  else std::snprintf(buf, sizeof buf, "%04d", y);
+  return buf;
+}
+
+// [SECTION] Reveal in file
+
+int App::RevealInFile(const std::string& file, int line) {
+  const std::string where = file + ":" + std::to_string(line);
+  ImGui::SetClipboardText(where.c_str());
+  m_revealMessage = "Copied " + where;
+  const char* visual = std::getenv("VISUAL");
+  const char* editor = visual && *visual ? visual : std::getenv("EDITOR");
+  if (!editor || !*editor) {
+    m_revealMessage += " (set $VISUAL or $EDITOR to open it)";
+    return 0;
+  }
+  // The shell splits the variable ("code -w" works) and runs the editor in the background, so that
+  // Parallax neither waits for it nor leaves a zombie: the shell itself exits at once.
+  const std::string lineArg = std::to_string(line);
+  const char* argv[] = {"/bin/sh", "-c", "${VISUAL:-$EDITOR} +\"$1\" \"$2\" >/dev/null 2>&1 &", "sh",
+                        lineArg.c_str(), file.c_str(), nullptr};
+  pid_t pid = 0;
+  if (posix_spawn(&pid, "/bin/sh", nullptr, nullptr, const_cast<char* const*>(argv), environ) != 0) {
+    m_revealMessage += " (could not start the editor)";
+    return 0;
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  m_revealMessage += " and opened it in " + std::string(editor);
+  return static_cast<int>(pid);
 }
 
 // [SECTION] The form

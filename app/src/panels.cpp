@@ -149,6 +149,12 @@ void App::DrawDetailsPanel(ImVec2 pos, ImVec2 size) {
     if (ImGui::Button("Duplicate")) DuplicateSelected();
     ImGui::SameLine();
     if (ImGui::Button("Delete")) DeleteSelected();
+    ImGui::SameLine();
+    if (m_selected >= 0 && ImGui::Button("Reveal in file")) {
+      const Event& ev = m_dataset.events[static_cast<std::size_t>(m_selected)];
+      RevealInFile((m_session.Dir() / m_dataset.sources[static_cast<std::size_t>(ev.source)].file).string(), ev.pos.line);
+    }
+    if (!m_revealMessage.empty()) ImGui::TextDisabled("%s", m_revealMessage.c_str());
     if (m_selected < 0) {
       ImGui::End();
       return;
@@ -329,12 +335,24 @@ void App::DrawProblemsWindow() {
     ImGui::End();
     return;
   }
-  for (const Problem& p : m_problems) {
+  ImGui::TextDisabled("Click a problem to select its event; double-click to open the file at its line.");
+  for (std::size_t i = 0; i < m_problems.size(); ++i) {
+    const Problem& p = m_problems[i];
     const std::string line = FormatProblem(p);
+    ImGui::PushID(static_cast<int>(i));
     ImGui::PushStyleColor(ImGuiCol_Text, p.severity == Severity::Error ? ImVec4(0.7f, 0.1f, 0.05f, 1.f)
                                                                        : ImVec4(0.5f, 0.4f, 0.0f, 1.f));
-    ImGui::TextWrapped("%s", line.c_str());
+    const std::int32_t source = p.sourceId.empty() ? -1 : m_dataset.FindSource(p.sourceId);
+    const std::int32_t event = source < 0 || p.eventId.empty() ? -1 : m_dataset.FindEvent(source, p.eventId);
+    if (ImGui::Selectable(line.c_str(), event >= 0 && event == m_selected, ImGuiSelectableFlags_AllowDoubleClick)) {
+      if (event >= 0) {
+        Select(event);
+        ZoomToEvent(event);
+      }
+      if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && p.line > 0) RevealInFile(p.file, p.line);
+    }
     ImGui::PopStyleColor();
+    ImGui::PopID();
   }
   ImGui::End();
 }

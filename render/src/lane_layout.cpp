@@ -58,6 +58,7 @@ TimelineLayout BuildLayout(const Dataset& dataset, const ClaimAnalysis* analysis
   std::int32_t dataLo = hi;
   std::int32_t dataHi = lo;
   for (const Event& e : dataset.events) {
+    if (!e.dateValid) continue;
     if (e.date.start.kind == BoundKind::Known) dataLo = std::min(dataLo, DayNumber(e.date.Earliest()));
     if (e.date.end.kind == BoundKind::Known) dataHi = std::max(dataHi, DayNumber(e.date.Latest()) + 1);
   }
@@ -77,7 +78,8 @@ TimelineLayout BuildLayout(const Dataset& dataset, const ClaimAnalysis* analysis
   layout.eventRow.assign(dataset.events.size(), -1);
   std::vector<std::vector<std::int32_t>> eventsOfSource(dataset.sources.size());
   for (std::size_t i = 0; i < dataset.events.size(); ++i)
-    eventsOfSource[static_cast<std::size_t>(dataset.events[i].source)].push_back(static_cast<std::int32_t>(i));
+    if (dataset.events[i].dateValid)  // an event without a valid date has no place on the timeline
+      eventsOfSource[static_cast<std::size_t>(dataset.events[i].source)].push_back(static_cast<std::int32_t>(i));
 
   // Whether an event contradicts something, and whether its claim is contested.
   auto flagged = [&](std::int32_t e) {
@@ -133,7 +135,7 @@ TimelineLayout BuildLayout(const Dataset& dataset, const ClaimAnalysis* analysis
     const Source& source = dataset.sources[s];
     lane.source = static_cast<std::int32_t>(s);
     const std::vector<std::int32_t>& events = eventsOfSource[s];
-    lane.eventCount = static_cast<int>(events.size());
+    lane.eventCount = dataset.EventCount(static_cast<std::int32_t>(s));
 
     std::vector<DayExtent> extents;
     extents.reserve(events.size());

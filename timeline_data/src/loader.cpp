@@ -184,10 +184,10 @@ void LoadEvent(const toml::table& table, const FileReport& report, std::int32_t 
   }
   if (const toml::node* date = reader.Get("date")) {
     if (const auto* s = date->as_string()) event.dateRaw = s->get();
-    if (!ReadDate(*date, calendar, report, event.date, source.id, event.id)) ok = false;
+    if (!ReadDate(*date, calendar, report, event.date, source.id, event.id)) event.dateValid = false;
   } else {
     report.Add(Severity::Error, table.source(), "event has no 'date'", source.id, event.id);
-    ok = false;
+    event.dateValid = false;
   }
   reader.String("date_text", event.dateText, false);
   std::string basis;

@@ -89,6 +89,7 @@ ClaimAnalysis AnalyzeClaims(const Dataset& dataset) {
     for (std::size_t i = 0; i < claim.events.size(); ++i) {
       const std::int32_t ea = claim.events[i];
       const Event& a = dataset.events[static_cast<std::size_t>(ea)];
+      if (!a.dateValid) continue;
       sources.push_back(a.source);
       if (a.date.start.kind == BoundKind::Known) lo = std::min(lo, DayNumber(a.date.Earliest()));
       if (a.date.end.kind == BoundKind::Known) hi = std::max(hi, DayNumber(a.date.Latest()) + 1);
@@ -99,6 +100,7 @@ ClaimAnalysis AnalyzeClaims(const Dataset& dataset) {
       }
       for (std::size_t j = i + 1; j < claim.events.size(); ++j) {
         const std::int32_t eb = claim.events[j];
+        if (!dataset.events[static_cast<std::size_t>(eb)].dateValid) continue;
         note(CompareDates(a.date, dataset.events[static_cast<std::size_t>(eb)].date), ea, eb);
       }
     }

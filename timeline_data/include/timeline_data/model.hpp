@@ -37,6 +37,9 @@ struct Event {
   std::string title;
   std::string dateRaw;     // EDTF as written in the file
   EdtfInterval date;
+  // False when `dateRaw` is missing or invalid: the event is kept (so the editor can fix it and the
+  // Problems panel can select it) but it has no place on the timeline and takes no part in verdicts.
+  bool dateValid = true;
   std::string dateText;    // the source's own words for the date
   Basis basis = Basis::Stated;
   Voice voice = Voice::Author;
