@@ -330,6 +330,11 @@ void App::DrawCanvas(float width, float height, float dt) {
       AnimateTo(m_view, DayNumber(m_dataset.view.Earliest()), DayNumber(m_dataset.view.Latest()) + 1.0, m_limits);
     }
   }
+  if (m_pendingFrameEnd > m_pendingFrameStart) {
+    m_lastContext = ctx;
+    FrameRange(m_pendingFrameStart, m_pendingFrameEnd, false);
+    m_pendingFrameStart = m_pendingFrameEnd = 0.0;
+  }
   if (m_pendingClaimFrame >= 0) {
     const ClaimSummary& s = m_analysis.claims[static_cast<std::size_t>(m_pendingClaimFrame)];
     m_lastContext = ctx;

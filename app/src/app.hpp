@@ -129,7 +129,9 @@ class App {
   std::vector<std::uint8_t> m_sourceTextTried;
   bool m_draggingOverview = false;
   float m_panelWidth = 0.f;
-  std::int32_t m_pendingClaimFrame = -1;  // a claim to frame once the canvas size is known (--claim)  // the details panel's width (it overlays the right of the canvas)
+  std::int32_t m_pendingClaimFrame = -1;  // a claim to frame once the canvas size is known (--claim)
+  double m_pendingFrameStart = 0.0;       // a range to frame then (--event); empty when start == end
+  double m_pendingFrameEnd = 0.0;  // the details panel's width (it overlays the right of the canvas)
   std::vector<std::int32_t> m_claimOrder;  // the Claims table's rows, sorted as the user asked
   // The editable form's buffers, filled from the selected event when it or the model changes.
   struct FormState {

@@ -437,6 +437,12 @@ void App::DrawEventForm(std::int32_t event) {
     if (f.quote.empty()) unset("quote");
     else set("quote", FieldValue::String(f.quote));
   }
+  // ImGui 1.86's multi-line field does not wrap words: show the quote wrapped as well, to read it.
+  if (!f.quote.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", f.quote.c_str());
+    ImGui::PopStyleColor();
+  }
   FieldLabel("Line of the quote in the text");
   {
     InvalidMark bad(f.line < 1);

@@ -154,6 +154,21 @@ int RunGui(const GuiOptions& options) {
     // The canvas geometry is known after a first frame; the claim is framed once it is.
     app.m_pendingClaimFrame = claim;
   }
+  if (!options.event.empty()) {
+    const std::size_t slash = options.event.find('/');
+    const std::int32_t source = slash == std::string::npos ? -1 : app.m_dataset.FindSource(options.event.substr(0, slash));
+    const std::int32_t event = source < 0 ? -1 : app.m_dataset.FindEvent(source, options.event.substr(slash + 1));
+    if (event < 0) {
+      std::fprintf(stderr, "error: --event: no event '%s' (write SOURCE/ID, e.g. volkogonov/ch2-plenum-3-april)\n",
+                   options.event.c_str());
+      return 2;
+    }
+    app.Select(event);
+    const DayExtent extent = EventExtent(app.m_dataset.events[static_cast<std::size_t>(event)].date,
+                                         app.m_layout.domainStartDay, app.m_layout.domainEndDay);
+    app.m_pendingFrameStart = extent.start;
+    app.m_pendingFrameEnd = extent.end;
+  }
   if (!options.view.empty()) {
     double start = 0.0;
     double end = 0.0;

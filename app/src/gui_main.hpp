@@ -11,6 +11,7 @@ struct GuiOptions {
   int height = 900;
   std::string view;            // EDTF interval to show at start ("" = the dataset's default)
   std::string claim;           // a claim id to highlight at start (and show, unless --view is given)
+  std::string event;           // "source/id": an event to select at start (its panel opens)
   std::string textsDir;        // where the sources' full texts are
 };
 

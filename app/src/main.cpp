@@ -17,9 +17,9 @@ namespace {
 constexpr const char* Usage = R"(Parallax: historical sources side by side on one zoomable timeline.
 
 Usage:
-  parallax [--claim ID] [--texts DIR] [DATASET_DIR]
+  parallax [--claim ID | --event SOURCE/ID] [--texts DIR] [DATASET_DIR]
       Open the timeline GUI on a dataset folder (default: the bundled dataset). --claim opens on a
-      claim, highlighted; --texts names the folder of the sources' full texts (to read quotes in
+      claim, highlighted; --event opens on an event, selected; --texts names the folder of the sources' full texts (to read quotes in
       context; by default they are looked for in the dataset folder).
   parallax check [DATASET_DIR]
       Load and validate; print each problem as file:line:column: error: message.
@@ -31,7 +31,7 @@ Usage:
   parallax claims [DATASET_DIR] [--format text|csv|json]
       One row per (claim, event): claim id, source id, event id, date as written, earliest, latest,
       verdict against the record (same, consistent, calendar, contradicts), gap in days.
-  parallax --screenshot OUT.png [--size WxH] [--view EDTF_INTERVAL] [--claim ID] [DATASET_DIR]
+  parallax --screenshot OUT.png [--size WxH] [--view EDTF_INTERVAL] [--claim ID | --event SOURCE/ID] [DATASET_DIR]
       Render one frame without interaction, write it as a PNG, exit.
       --size defaults to 1600x900; --view (e.g. 1917/1924) defaults to the dataset's view.
   parallax --help | --version
@@ -44,6 +44,9 @@ Controls (GUI):
   double-click / middle-click   zoom to an event or a fold    Esc   clear the selection
   N / Shift+N      next / previous contradiction  C             the Claims table
   click a lane header   show all its rows         drag the overview strip   move the view
+  Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y   undo / redo      Ctrl+S        save the changed files
+  Insert / double-click empty lane space   new event       Delete   delete the selected event
+  Alt+drag an event   move it in time (snaps to the axis's tick unit)
 )";
 
 bool ParseSize(const std::string& text, int& width, int& height) {
@@ -123,6 +126,10 @@ int main(int argc, char** argv) {
       const std::string* v = value("--claim");
       if (!v) return Fail("--claim needs a claim id, e.g. gensec");
       options.claim = *v;
+    } else if (a == "--event") {
+      const std::string* v = value("--event");
+      if (!v) return Fail("--event needs SOURCE/ID, e.g. volkogonov/ch2-plenum-3-april");
+      options.event = *v;
     } else if (a == "--texts") {
       const std::string* v = value("--texts");
       if (!v) return Fail("--texts needs a folder");

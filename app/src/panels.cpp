@@ -145,7 +145,6 @@ void App::DrawDetailsPanel(ImVec2 pos, ImVec2 size) {
     ImGui::SameLine();
     if (ImGui::Button(m_contextEvent == m_selected ? "Hide context" : "Show in context"))
       m_contextEvent = m_contextEvent == m_selected ? -1 : m_selected;
-    ImGui::SameLine();
     if (ImGui::Button("Duplicate")) DuplicateSelected();
     ImGui::SameLine();
     if (ImGui::Button("Delete")) DeleteSelected();
