@@ -127,6 +127,22 @@ TEST_F(SessionTest, RefusesEditsThatCannotApply) {
   EXPECT_FALSE(session.CanUndo());
 }
 
+TEST_F(SessionTest, ANewClaimIsAppendedAndCanBeLinked) {
+  const std::string claims = session.Files()[static_cast<std::size_t>(session.FileIndex("claims.toml"))].text;
+  ASSERT_TRUE(session.AddClaim("lenin-death", "Lenin's death", "1924-01-21", "Died at Gorki").ok);
+  ASSERT_TRUE(session.SetField("a", "two", "claim", FieldValue::String("lenin-death")).ok);
+  EXPECT_EQ(session.Files()[static_cast<std::size_t>(session.FileIndex("claims.toml"))].text,
+            claims + "\n[[claim]]\nid = \"lenin-death\"\ntitle = \"Lenin's death\"\nrecord = \"1924-01-21\"\nrecord_note = "
+                     "\"Died at Gorki\"\n");
+  EXPECT_EQ(E("two").claim, session.Data().FindClaim("lenin-death"));
+  EXPECT_TRUE(session.Current().problems.empty());
+  EXPECT_FALSE(session.AddClaim("lenin-death", "again", "", "").ok);
+  EXPECT_FALSE(session.AddClaim("bad", "Bad", "1924-13", "").ok);
+  ASSERT_TRUE(session.Undo());
+  ASSERT_TRUE(session.Undo());
+  EXPECT_EQ(session.Files()[static_cast<std::size_t>(session.FileIndex("claims.toml"))].text, claims);
+}
+
 TEST_F(SessionTest, TakingTheDiskVersionDropsTheEditsOfThatFile) {
   ASSERT_TRUE(session.SetField("a", "one", "title", FieldValue::String("Mine")).ok);
   std::string theirs = SourceText;

@@ -650,6 +650,37 @@ TEST_F(HeadlessEditing, AltDragMovesAnEventSnappedToTheTickUnit) {
   EXPECT_EQ(app.m_dataset.events[static_cast<std::size_t>(moved)].dateRaw, before);
 }
 
+TEST_F(HeadlessEditing, ClosingWithUnsavedEditsAsksAndCanSaveFirst) {
+  app.m_quitAsked = true;  // what the window's close button does
+  Frames(1);
+  EXPECT_TRUE(app.m_quitNow);  // nothing unsaved: it just quits
+  app.m_quitNow = false;
+
+  EditInApp("Saved on the way out");
+  app.m_quitAsked = true;
+  Frames(2);
+  EXPECT_FALSE(app.m_quitNow);
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  ASSERT_EQ(g.OpenPopupStack.Size, 1);
+  ImGuiWindow* prompt = g.OpenPopupStack[0].Window;
+  ASSERT_NE(prompt, nullptr);
+  EXPECT_EQ(std::string(prompt->Name).find("Unsaved changes"), 0u);
+  // Press "Save and quit": found the way a pointer would, by hovering along its row.
+  bool pressed = false;
+  for (float y = prompt->Pos.y + 20.f; y < prompt->Pos.y + prompt->Size.y && !pressed; y += 4.f)
+    for (float x = prompt->Pos.x + 10.f; x < prompt->Pos.x + prompt->Size.x && !pressed; x += 20.f) {
+      MoveTo(x, y);
+      if (g.HoveredIdPreviousFrame == prompt->GetID("Save and quit")) {
+        Click(x, y);
+        pressed = true;
+      }
+    }
+  ASSERT_TRUE(pressed);
+  EXPECT_TRUE(app.m_quitNow);
+  EXPECT_FALSE(app.m_session.AnyDirty());
+  EXPECT_NE(ReadFile(copy / "blog.toml").find("\"Saved on the way out\""), std::string::npos);
+}
+
 TEST_F(HeadlessApp, AnIdleFrameAllocatesNothing) {
   if (!PARALLAX_COUNT_ALLOCATIONS) GTEST_SKIP() << "allocations are counted in builds without AddressSanitizer";
   MoveTo(-FLT_MAX, -FLT_MAX);

@@ -71,6 +71,7 @@ class App {
   // The EDTF a drop at `day` writes for `event`: the tick unit's precision, in the event's calendar.
   std::string SnappedDate(std::int32_t event, double day) const;
   std::int32_t m_dragEvent = -1;
+  bool m_openNewClaim = false;
   std::string m_lastCopyPath;  // where SaveMineAsCopy wrote
 
   // Shows [startDay, endDay) at once (no animation).
@@ -138,6 +139,7 @@ class App {
     std::int32_t event = -1;
     std::uint64_t generation = 0;
     std::string title, date, dateText, claim, quote, tags, note, claimFilter;
+    std::string newClaimId, newClaimTitle, newClaimRecord, newClaimNote;  // the "New claim" popup
     int line = 0;
     int calendar = 0;  // 0 gregorian, 1 julian
     int basis = 0;     // 0 stated, 1 inferred

@@ -427,7 +427,45 @@ void App::DrawEventForm(std::int32_t event) {
         set("claim", FieldValue::String(claim.id));
       }
     }
+    if (ImGui::Selectable("+ New claim...")) {
+      f.newClaimTitle = f.claimFilter;
+      f.newClaimId.clear();
+      f.newClaimRecord.clear();
+      f.newClaimNote.clear();
+      m_openNewClaim = true;
+    }
     ImGui::EndCombo();
+  }
+  if (m_openNewClaim) {
+    ImGui::OpenPopup("New claim");
+    m_openNewClaim = false;
+  }
+  if (ImGui::BeginPopupModal("New claim", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextDisabled("A happening several sources date. It is added to %s.", m_dataset.claimsFile.c_str());
+    ImGui::InputText("id", &f.newClaimId);
+    ImGui::InputText("title", &f.newClaimTitle);
+    const bool recordOk = f.newClaimRecord.empty() || ParseEdtf(f.newClaimRecord).ok;
+    {
+      InvalidMark bad(!recordOk);
+      ImGui::InputTextWithHint("record", "EDTF, as historians establish it", &f.newClaimRecord);
+    }
+    ImGui::InputText("record note", &f.newClaimNote);
+    const bool idTaken = m_dataset.FindClaim(f.newClaimId) >= 0;
+    if (idTaken) ImGui::TextColored(ImVec4(0.75f, 0.12f, 0.05f, 1.f), "That id is already used.");
+    ImGui::BeginDisabled(f.newClaimId.empty() || f.newClaimTitle.empty() || !recordOk || idTaken);
+    if (ImGui::Button("Add and link")) {
+      const std::string claimId = f.newClaimId;
+      AfterEdit(m_session.AddClaim(claimId, f.newClaimTitle, f.newClaimRecord, f.newClaimNote));
+      if (m_editError.empty()) {
+        f.claim = claimId;
+        set("claim", FieldValue::String(claimId));
+      }
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
   }
 
   FieldLabel("Quote (verbatim)");

@@ -92,6 +92,12 @@ PatchResult EditSession::Apply(std::string_view sourceId, std::string label,
     result.error = "the file of source '" + std::string(sourceId) + "' is not open";
     return result;
   }
+  return ApplyToFile(f, std::move(label), patch);
+}
+
+PatchResult EditSession::ApplyToFile(std::int32_t f, std::string label,
+                                     const std::function<PatchResult(std::string&)>& patch) {
+  PatchResult result;
   FileBuffer& buffer = m_files[static_cast<std::size_t>(f)];
   std::string edited = buffer.text;
   result = patch(edited);
@@ -132,6 +138,33 @@ PatchResult EditSession::AddEvent(std::string_view sourceId, const Event& event)
 PatchResult EditSession::RemoveEvent(std::string_view sourceId, std::string_view eventId) {
   return Apply(sourceId, "Delete " + std::string(eventId),
                [&](std::string& text) { return DeleteEvent(text, eventId); });
+}
+
+PatchResult EditSession::AddClaim(const std::string& id, const std::string& title, const std::string& record,
+                                  const std::string& recordNote) {
+  PatchResult result;
+  const std::int32_t f = Data().claimsFile.empty() ? -1 : FileIndex(Data().claimsFile);
+  if (f < 0) {
+    result.error = "timeline.toml names no claims file";
+    return result;
+  }
+  if (id.empty() || title.empty()) {
+    result.error = "a claim needs an id and a title";
+    return result;
+  }
+  if (Data().FindClaim(id) >= 0) {
+    result.error = "claim id '" + id + "' is already used";
+    return result;
+  }
+  if (!record.empty() && !ParseEdtf(record).ok) {
+    result.error = "invalid record date " + ParseEdtf(record).errorMessage;
+    return result;
+  }
+  std::vector<std::pair<std::string, FieldValue>> fields = {{"id", FieldValue::String(id)},
+                                                            {"title", FieldValue::String(title)}};
+  if (!record.empty()) fields.emplace_back("record", FieldValue::String(record));
+  if (!recordNote.empty()) fields.emplace_back("record_note", FieldValue::String(recordNote));
+  return ApplyToFile(f, "New claim " + id, [&](std::string& text) { return AppendArrayTable(text, "claim", fields); });
 }
 
 void EditSession::ApplyChange(const TextChange& change, bool forward) {

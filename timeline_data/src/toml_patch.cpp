@@ -173,18 +173,21 @@ std::vector<std::pair<std::string, FieldValue>> EventFields(const Event& e) {
   return f;
 }
 
-PatchResult AppendEvent(std::string& text, const Event& event) {
+PatchResult AppendArrayTable(std::string& text, std::string_view name,
+                             const std::vector<std::pair<std::string, FieldValue>>& fields) {
   PatchResult result;
   if (!Locate(text, {}, result)) return result;
   std::string block;
   if (!text.empty() && text.back() != '\n') block += '\n';
-  if (!text.empty()) block += '\n';  // a blank line between events, as in the rest of the file
-  block += "[[event]]\n";
-  for (const auto& [key, value] : EventFields(event)) block += key + " = " + TomlValue(value) + "\n";
+  if (!text.empty()) block += '\n';  // a blank line between tables, as in the rest of the file
+  block += "[[" + std::string(name) + "]]\n";
+  for (const auto& [key, value] : fields) block += key + " = " + TomlValue(value) + "\n";
   text += block;
   result.ok = true;
   return result;
 }
+
+PatchResult AppendEvent(std::string& text, const Event& event) { return AppendArrayTable(text, "event", EventFields(event)); }
 
 PatchResult DeleteEvent(std::string& text, std::string_view eventId) {
   PatchResult result;

@@ -55,6 +55,9 @@ class EditSession {
   PatchResult RemoveField(std::string_view sourceId, std::string_view eventId, std::string_view key);
   PatchResult AddEvent(std::string_view sourceId, const Event& event);
   PatchResult RemoveEvent(std::string_view sourceId, std::string_view eventId);
+  // A new claim, appended to the claims file (an empty record is left out: historians give none).
+  PatchResult AddClaim(const std::string& id, const std::string& title, const std::string& record,
+                       const std::string& recordNote);
 
   bool CanUndo() const { return !m_undo.empty(); }
   bool CanRedo() const { return !m_redo.empty(); }
@@ -74,6 +77,7 @@ class EditSession {
  private:
   PatchResult Apply(std::string_view sourceId, std::string label,
                     const std::function<PatchResult(std::string&)>& patch);
+  PatchResult ApplyToFile(std::int32_t file, std::string label, const std::function<PatchResult(std::string&)>& patch);
   void ApplyChange(const TextChange& change, bool forward);
   void Rederive();
 

@@ -41,6 +41,9 @@ PatchResult SetEventField(std::string& text, std::string_view eventId, std::stri
 PatchResult RemoveEventField(std::string& text, std::string_view eventId, std::string_view key);
 // Appends a new [[event]] at the end, keys in the dataset's usual order, in the file's style.
 PatchResult AppendEvent(std::string& text, const Event& event);
+// Appends a [[name]] table with these keys (AppendEvent is this with "event").
+PatchResult AppendArrayTable(std::string& text, std::string_view name,
+                             const std::vector<std::pair<std::string, FieldValue>>& fields);
 // Removes the whole [[event]] table (from its header to the next table or the end of the file).
 PatchResult DeleteEvent(std::string& text, std::string_view eventId);
 
