@@ -150,6 +150,24 @@ TEST(TomlPatch, AnAppendedEventParsesBackToTheSameModel) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(TomlPatch, NonAsciiValuesAreReplacedWhole) {
+  // toml++ counts columns in characters: a value after (or containing) multi-byte UTF-8 must still
+  // be replaced byte-exactly.
+  const std::string text = "[[event]]\nid = \"x\"\ntitle = \"Lenin’s «testament» — Ленин\"\nnote = \"après\"  # é\n";
+  std::string edited = text;
+  ASSERT_TRUE(SetEventField(edited, "x", "title", FieldValue::String("New")).ok);
+  EXPECT_EQ(edited, "[[event]]\nid = \"x\"\ntitle = \"New\"\nnote = \"après\"  # é\n");
+  ASSERT_TRUE(SetEventField(edited, "x", "note", FieldValue::String("Сталин’s")).ok);
+  EXPECT_EQ(edited, "[[event]]\nid = \"x\"\ntitle = \"New\"\nnote = \"Сталин’s\"  # é\n");
+  ASSERT_TRUE(RemoveEventField(edited, "x", "note").ok);
+  EXPECT_EQ(edited, "[[event]]\nid = \"x\"\ntitle = \"New\"\n");
+}
+
+TEST(TomlPatch, ControlCharactersAreEscaped) {
+  EXPECT_EQ(TomlString(std::string("a\x7F" "b")), "\"a\\u007Fb\"");
+  EXPECT_EQ(TomlString(std::string("a\x01" "b"), true), "\"a\\u0001b\"");
+}
+
 TEST(TomlPatch, ReportsWhyItCannot) {
   std::string text = Original;
   EXPECT_FALSE(SetEventField(text, "nope", "date", FieldValue::String("1922")).ok);

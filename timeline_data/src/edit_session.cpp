@@ -103,6 +103,12 @@ PatchResult EditSession::ApplyToFile(std::int32_t f, std::string label,
   result = patch(edited);
   if (!result.ok) return result;
   if (edited == buffer.text) return result;  // nothing to record
+  if (!ParsesAsToml(edited)) {
+    // Never let an edit leave a file that does not parse: refuse it and keep the text as it was.
+    result.ok = false;
+    result.error = "the edit would make " + buffer.name + " invalid TOML; nothing was changed";
+    return result;
+  }
   EditStep step;
   step.label = std::move(label);
   step.changes.push_back(MinimalChange(static_cast<std::size_t>(f), buffer.text, edited));

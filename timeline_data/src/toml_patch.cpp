@@ -8,7 +8,8 @@
 namespace parallax {
 namespace {
 
-// Byte offset of (line, column), both 1-based as toml++ reports them.
+// Byte offset of (line, column), both 1-based as toml++ reports them: toml++ counts a line's columns
+// in characters, so the column is walked over UTF-8 (a title with "Lenin’s" has more bytes than columns).
 std::size_t Offset(std::string_view text, std::uint32_t line, std::uint32_t column) {
   std::size_t at = 0;
   for (std::uint32_t l = 1; l < line && at != std::string_view::npos; ++l) {
@@ -16,7 +17,11 @@ std::size_t Offset(std::string_view text, std::uint32_t line, std::uint32_t colu
     if (at != std::string_view::npos) ++at;
   }
   if (at == std::string_view::npos) return text.size();
-  return std::min(text.size(), at + (column > 0 ? column - 1 : 0));
+  for (std::uint32_t c = 1; c < column && at < text.size() && text[at] != '\n'; ++c) {
+    ++at;
+    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;  // continuation bytes
+  }
+  return std::min(text.size(), at);
 }
 
 std::size_t LineBegin(std::string_view text, std::size_t at) {
@@ -80,7 +85,7 @@ std::size_t EventEnd(std::string_view text, const toml::table& event) {
 std::string TomlString(std::string_view value, bool preferLiteral) {
   const bool multiLine = value.find('\n') != std::string_view::npos;
   const bool literalOk = value.find('\'') == std::string_view::npos && !multiLine &&
-                         std::none_of(value.begin(), value.end(), [](char c) { return c >= 0 && c < 0x20 && c != '\t'; });
+                         std::none_of(value.begin(), value.end(), [](char c) { return (c >= 0 && c < 0x20 && c != '\t') || c == 0x7F; });
   if (preferLiteral && literalOk) return "'" + std::string(value) + "'";
   std::string out = multiLine ? "\"\"\"\n" : "\"";
   for (char c : value) {
@@ -93,7 +98,7 @@ std::string TomlString(std::string_view value, bool preferLiteral) {
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
       default:
-        if (c >= 0 && c < 0x20) {
+        if ((c >= 0 && c < 0x20) || c == 0x7F) {
           char buf[8];
           std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(c));
           out += buf;
