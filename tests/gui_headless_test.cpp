@@ -681,6 +681,28 @@ TEST_F(HeadlessEditing, ClosingWithUnsavedEditsAsksAndCanSaveFirst) {
   EXPECT_NE(ReadFile(copy / "blog.toml").find("\"Saved on the way out\""), std::string::npos);
 }
 
+TEST_F(HeadlessEditing, SavingOverAnUnseenOutsideChangeAsksInsteadOfWriting) {
+  EditInApp("Mine");
+  std::string theirs = ReadFile(copy / "blog.toml");
+  theirs.insert(0, "# written by someone else, not yet noticed\n");
+  WriteFile(copy / "blog.toml", theirs);  // no OnFilesChanged: the watcher has not reported it yet
+  EXPECT_FALSE(app.SaveAll());
+  EXPECT_EQ(ReadFile(copy / "blog.toml"), theirs);  // theirs is not overwritten
+  ASSERT_EQ(app.m_conflicts.size(), 1u);
+  EXPECT_TRUE(app.m_session.AnyDirty());              // mine is still in memory
+  // Ctrl+S (and undo) behind the conflict dialog do nothing.
+  Frames(1);
+  ImGui::GetIO().KeyCtrl = true;
+  PressKey('S');
+  PressKey('Z');
+  ImGui::GetIO().KeyCtrl = false;
+  EXPECT_EQ(ReadFile(copy / "blog.toml"), theirs);
+  EXPECT_EQ(Blog("gensec-since-beginning").title, "Mine");
+  ASSERT_TRUE(app.SaveMineAsCopy());
+  EXPECT_NE(ReadFile(app.m_lastCopyPath).find("\"Mine\""), std::string::npos);
+  EXPECT_EQ(ReadFile(copy / "blog.toml"), theirs);
+}
+
 TEST_F(HeadlessApp, AnIdleFrameAllocatesNothing) {
   if (!PARALLAX_COUNT_ALLOCATIONS) GTEST_SKIP() << "allocations are counted in builds without AddressSanitizer";
   MoveTo(-FLT_MAX, -FLT_MAX);

@@ -49,6 +49,7 @@ void App::AdoptModel() {
   const LoadResult& current = m_session.Current();
   m_problems = current.problems;
   m_dataset = current.dataset;
+  m_dragEvent = -1;  // an index into the old model
   m_analysis = AnalyzeClaims(m_dataset);
   m_layout = BuildLayout(m_dataset, &m_analysis);
   m_limits.domainStartDay = m_layout.domainStartDay;
@@ -57,8 +58,10 @@ void App::AdoptModel() {
     m_sourceTexts.assign(m_dataset.sources.size(), std::string());
     m_sourceTextTried.assign(m_dataset.sources.size(), 0);
   }
-  m_claimOrder.clear();
-  for (std::size_t c = 0; c < m_dataset.claims.size(); ++c) m_claimOrder.push_back(static_cast<std::int32_t>(c));
+  if (m_claimOrder.size() != m_dataset.claims.size()) {  // keep the user's sort while claims stay the same
+    m_claimOrder.clear();
+    for (std::size_t c = 0; c < m_dataset.claims.size(); ++c) m_claimOrder.push_back(static_cast<std::int32_t>(c));
+  }
   const std::int32_t source = m_dataset.FindSource(selectedSource);
   m_selected = selectedId.empty() || source < 0 ? -1 : m_dataset.FindEvent(source, selectedId);
   m_selectedClaim = claimId.empty() ? -1 : m_dataset.FindClaim(claimId);
@@ -261,7 +264,7 @@ CanvasInput App::ReadCanvasInput(bool hovered, bool active) const {
   in.dragging = active && ImGui::IsMouseDragging(ImGuiMouseButton_Left);
   in.dragDx = in.dragging ? io.MouseDelta.x : 0.f;
   in.dragDy = in.dragging ? io.MouseDelta.y : 0.f;
-  if (!io.WantTextInput) {
+  if (!io.WantTextInput && !io.KeyCtrl) {  // Ctrl+S saves, Ctrl+A ... : never navigation
     in.panLeft = NamedKeyPressed(ImGuiKey_LeftArrow) || KeyPressed('A');
     in.panRight = NamedKeyPressed(ImGuiKey_RightArrow) || KeyPressed('D');
     in.zoomIn = NamedKeyPressed(ImGuiKey_UpArrow) || KeyPressed('W');

@@ -97,8 +97,6 @@ class App {
   ClaimAnalysis m_analysis;
   std::uint64_t m_modelGeneration = 0;  // bumped whenever the model changes
   std::string m_editError;  // the last edit or save that could not be made, and why
-  // Called with each file the App writes, so that a file watcher can ignore the App's own saves.
-  std::function<void(const std::filesystem::path&)> m_onOwnWrite;
   // Closing with unsaved edits asks first: the main loop sets m_quitAsked, the App answers with m_quitNow.
   bool m_quitAsked = false;
   bool m_quitNow = false;

@@ -89,14 +89,27 @@ bool App::SaveAll() {
   for (std::size_t i = 0; i < m_session.Files().size(); ++i) {
     const FileBuffer& f = m_session.Files()[i];
     if (!f.Dirty()) continue;  // only the files that changed are written
+    if (std::any_of(m_conflicts.begin(), m_conflicts.end(), [i](const Conflict& c) { return c.file == i; })) {
+      ok = false;
+      errors += (errors.empty() ? "" : "\n") + f.name + ": changed on disk too; choose a version first";
+      continue;
+    }
+    // Never write over a change made outside the app that has not been seen yet: make it a conflict.
+    std::string disk;
+    std::string readError;
+    if (ReadWholeFile(m_session.Dir() / f.name, disk, readError) && disk != f.diskText) {
+      m_conflicts.push_back(Conflict{i, std::move(disk)});
+      ok = false;
+      errors += (errors.empty() ? "" : "\n") + f.name + ": changed on disk since it was read; choose a version";
+      continue;
+    }
     const WriteResult written = WriteFileAtomically(m_session.Dir() / f.name, f.text);
     if (!written.ok) {
       ok = false;
       errors += (errors.empty() ? "" : "\n") + written.error;
       continue;  // the edits stay in memory
     }
-    if (m_onOwnWrite) m_onOwnWrite(m_session.Dir() / f.name);
-    m_session.MarkSaved(i);
+    m_session.MarkSaved(i);  // our own write then reads back equal to diskText: not a change
   }
   m_editError = ok ? std::string() : "Not saved: " + errors;
   return ok;
@@ -143,6 +156,8 @@ void App::DeleteSelected() {
 void App::HandleEditKeys() {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;  // the text field has the keys (and its own undo)
+  // Behind a dialog (a conflict, the quit prompt, a new claim) or during a drag, nothing edits.
+  if (!m_conflicts.empty() || m_dragEvent >= 0 || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
   if (io.KeyCtrl && ImGui::IsKeyPressed('Z', false)) {
     if (io.KeyShift) RedoEdit();
     else UndoEdit();
@@ -187,7 +202,6 @@ bool App::KeepMine() {
   const Conflict c = m_conflicts.front();
   const FileBuffer& buffer = m_session.Files()[c.file];
   const std::filesystem::path path = m_session.Dir() / buffer.name;
-  if (m_onOwnWrite) m_onOwnWrite(path);
   const WriteResult written = WriteFileAtomically(path, buffer.text);
   if (!written.ok) {
     m_editError = written.error;

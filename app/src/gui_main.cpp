@@ -184,7 +184,7 @@ int RunGui(const GuiOptions& options) {
     std::string error;
     if (!watcher.Watch(files, [] { glfwPostEmptyEvent(); }, error))
       std::fprintf(stderr, "warning: changes made outside Parallax will not show until restart: %s\n", error.c_str());
-    app.m_onOwnWrite = [&watcher](const std::filesystem::path& path) { watcher.IgnoreNextChange(path); };
+    // The App's own saves need no ignoring: a change whose bytes equal what was saved is no change.
   }
 
   int exitCode = 0;

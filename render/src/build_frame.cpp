@@ -635,7 +635,7 @@ void BuildFrame(const FrameContext& ctx, const Dataset& dataset, const TimelineL
     if (const char* end = FitText(ctx, false, lane.headerDetail.data(), lane.headerDetail.data() + lane.headerDetail.size(),
                                   tw, cut, drawn))
       PushText(out, false, tx, ty + ctx.fontHeight, theme.textDim, lane.headerDetail.data(), end, headerX0, headerX1, cut);
-    if (box.densityPitch > 0.f || ((ctx.expandedLanes >> li) & 1u)) {
+    if (box.densityPitch > 0.f || (li < 64 && ((ctx.expandedLanes >> li) & 1u))) {
       const std::string& hint = box.densityPitch > 0.f ? lane.collapsedHint : lane.expandedHint;
       if (const char* end = FitText(ctx, false, hint.data(), hint.data() + hint.size(), tw, cut, drawn))
         PushText(out, false, tx, ty + ctx.fontHeight * 2.f, theme.textDim, hint.data(), end, headerX0, headerX1, cut);

@@ -114,6 +114,7 @@ PatchResult EditSession::ApplyToFile(std::int32_t f, std::string label,
   step.changes.push_back(MinimalChange(static_cast<std::size_t>(f), buffer.text, edited));
   buffer.text = std::move(edited);
   buffer.modelText = buffer.text;  // a patch only ever produces text that parses
+  buffer.dirty = buffer.text != buffer.diskText;
   m_undo.push_back(std::move(step));
   m_redo.clear();
   Rederive();
@@ -179,6 +180,7 @@ void EditSession::ApplyChange(const TextChange& change, bool forward) {
   const std::string& in = forward ? change.inserted : change.removed;
   text.replace(change.offset, out.size(), in);
   m_files[change.file].modelText = text;
+  m_files[change.file].dirty = text != m_files[change.file].diskText;
 }
 
 const std::string& EditSession::UndoLabel() const {
@@ -217,6 +219,7 @@ void EditSession::TakeDiskVersion(std::size_t file, std::string diskText) {
   buffer.diskText = std::move(diskText);
   buffer.text = buffer.diskText;
   buffer.onDisk = true;
+  buffer.dirty = false;
   const bool parses = ParsesAsToml(buffer.text);
   if (parses || buffer.modelText.empty()) buffer.modelText = buffer.text;
   // Steps that touch this file no longer apply to its text.
@@ -246,6 +249,7 @@ void EditSession::MarkSaved(std::size_t file) {
   if (file >= m_files.size()) return;
   m_files[file].diskText = m_files[file].text;
   m_files[file].onDisk = true;
+  m_files[file].dirty = false;
 }
 
 }  // namespace parallax

@@ -16,8 +16,9 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 // Editors save in place (IN_CLOSE_WRITE) or write elsewhere and rename over the file (IN_MOVED_TO);
-// some delete and recreate it (IN_DELETE, IN_CREATE); chmod or touch gives IN_ATTRIB.
-constexpr std::uint32_t WatchMask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_ATTRIB;
+// some delete and recreate it (IN_DELETE, then IN_CLOSE_WRITE once the new file is written: not
+// IN_CREATE, which would report a file still being written); chmod or touch gives IN_ATTRIB.
+constexpr std::uint32_t WatchMask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE | IN_ATTRIB;
 
 std::string ErrnoText(int err) { return std::error_code(err, std::generic_category()).message(); }
 

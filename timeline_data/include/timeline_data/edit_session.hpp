@@ -20,7 +20,8 @@ struct FileBuffer {
   // not (a file broken on disk keeps its last good content on screen while its error is shown).
   std::string modelText;
   bool onDisk = false;   // false when the file could not be read
-  bool Dirty() const { return text != diskText; }
+  bool dirty = false;    // text != diskText, kept up to date by the session (frames ask it often)
+  bool Dirty() const { return dirty; }
 };
 
 // One span of one file replaced: enough to apply a change and to undo it.
