@@ -127,6 +127,16 @@ TEST_F(SessionTest, RefusesEditsThatCannotApply) {
   EXPECT_FALSE(session.CanUndo());
 }
 
+TEST_F(SessionTest, AnInvalidViewFallsBackToTheDefaultAndIsReported) {
+  Write("timeline.toml", "title = \"Test\"\nview = \"1898/195\"\nsources = [\"a.toml\"]\nclaims = \"claims.toml\"\n");
+  ASSERT_TRUE(session.Open(dir));
+  EXPECT_EQ(session.Data().viewRaw, "1898/1953");
+  EXPECT_EQ(FormatIsoDay(session.Data().view.Earliest()), "1898-01-01");
+  EXPECT_EQ(FormatIsoDay(session.Data().view.Latest()), "1953-12-31");
+  ASSERT_FALSE(session.Current().problems.empty());
+  EXPECT_NE(session.Current().problems[0].message.find("1898/195"), std::string::npos);
+}
+
 TEST_F(SessionTest, ANewClaimIsAppendedAndCanBeLinked) {
   const std::string claims = session.Files()[static_cast<std::size_t>(session.FileIndex("claims.toml"))].text;
   ASSERT_TRUE(session.AddClaim("lenin-death", "Lenin's death", "1924-01-21", "Died at Gorki").ok);

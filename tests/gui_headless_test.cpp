@@ -648,6 +648,18 @@ TEST_F(HeadlessEditing, AltDragMovesAnEventSnappedToTheTickUnit) {
   PressKey('Z');
   ImGui::GetIO().KeyCtrl = false;
   EXPECT_EQ(app.m_dataset.events[static_cast<std::size_t>(moved)].dateRaw, before);
+
+  // A Julian event dropped on a Gregorian April 1917 month column gets the Old Style month under
+  // the pointer (mid-April N.S. is early April O.S.), not the month before.
+  const std::int32_t julianEvent = [&] {
+    for (std::size_t i = 0; i < app.m_dataset.events.size(); ++i)
+      if (app.m_dataset.events[i].date.calendar == Calendar::Julian && !app.m_dataset.events[i].date.isInterval)
+        return static_cast<std::int32_t>(i);
+    return -1;
+  }();
+  ASSERT_GE(julianEvent, 0);
+  EXPECT_EQ(app.SnappedDate(julianEvent, DayNumber(date::sys_days{date::year{1917} / 4 / 20})), "1917-04");
+  EXPECT_EQ(app.SnappedDate(julianEvent, DayNumber(date::sys_days{date::year{1917} / 4 / 5})), "1917-03");  // 23 Mar O.S.
 }
 
 TEST_F(HeadlessEditing, ClosingWithUnsavedEditsAsksAndCanSaveFirst) {

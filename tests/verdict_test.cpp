@@ -47,6 +47,12 @@ TEST(Verdict, Table) {
       {"1936/1938", G, "1937-02", Verdict::Consistent, 0},
       {"1878-12-06", J, "1878-12-18", Verdict::Same, 0},             // Stalin's birth, parish register
       {"1879-12-21", G, "1878-12-18", Verdict::Contradicts, 368},
+      // Not calendar slips: after Russia's switch, or coarser than a day, or with a smaller gap.
+      {"1950-03-01", G, "1950-03-14", Verdict::Contradicts, 13},
+      {"1921", G, "1922-01-05", Verdict::Contradicts, 5},
+      {"1922-04", G, "1922-05-10", Verdict::Contradicts, 10},
+      {"1917-10", G, "1917-11-07", Verdict::Contradicts, 7},
+      {"1917-10-25", G, "1917-11-06", Verdict::Contradicts, 12},
   };
   for (const Row& r : rows) {
     const Comparison c = CompareDates(D(r.a, r.calA), D(r.b));

@@ -269,27 +269,30 @@ void App::DrawConflictPrompt() {
 // [SECTION] Moving an event in time
 
 std::string App::SnappedDate(std::int32_t event, double day) const {
+  // The day under the pointer, read in the event's own calendar, cut to the tick unit on screen
+  // (a Julian event dropped in April 1917 becomes "1917-04" Old Style).
   const Event& e = m_dataset.events[static_cast<std::size_t>(event)];
-  const TickStep step = m_ticks->step;
-  const std::int32_t snapped = FloorToStep(static_cast<std::int32_t>(std::floor(day)), step);
+  const date::sys_days at = FromDayNumber(static_cast<std::int32_t>(std::floor(day)));
   int y = 0;
   unsigned m = 0;
   unsigned d = 0;
   if (e.date.calendar == Calendar::Julian) {
-    const julian::year_month_day j{FromDayNumber(snapped)};
+    const julian::year_month_day j{at};
     y = static_cast<int>(j.year());
     m = static_cast<unsigned>(j.month());
     d = static_cast<unsigned>(j.day());
   } else {
-    const date::year_month_day g{FromDayNumber(snapped)};
+    const date::year_month_day g{at};
     y = static_cast<int>(g.year());
     m = static_cast<unsigned>(g.month());
     d = static_cast<unsigned>(g.day());
   }
   char buf[32];
-  if (step.unit == TickUnit::Day) std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
-  else if (step.unit == TickUnit::Month) std::snprintf(buf, sizeof buf, "%04d-%02u", y, m);
-  else std::snprintf(buf, sizeof buf, "%04d", y);
+  switch (m_ticks->step.unit) {
+    case TickUnit::Day: std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d); break;
+    case TickUnit::Month: std::snprintf(buf, sizeof buf, "%04d-%02u", y, m); break;
+    case TickUnit::Year: std::snprintf(buf, sizeof buf, "%04d", y); break;
+  }
   return buf;
 }
 

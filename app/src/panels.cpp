@@ -198,13 +198,15 @@ void App::DrawCompare(std::int32_t claim) {
     }
     ImGui::TableNextColumn();
     ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", e.dateText.c_str());
-    ImGui::TextDisabled("%s%s", FormatWithBothCalendars(e.date).c_str(), e.basis == Basis::Inferred ? ", inferred" : "");
+    if (e.dateValid)
+      ImGui::TextDisabled("%s%s", FormatWithBothCalendars(e.date).c_str(), e.basis == Basis::Inferred ? ", inferred" : "");
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", e.quote.c_str());
     ImGui::PopStyleColor();
     ImGui::TableNextColumn();
     const Comparison vs = m_analysis.eventVsRecord[static_cast<std::size_t>(ei)];
-    ImGui::TextColored(VerdictColorVec(*m_theme, vs.verdict), "%s", VerdictText(vs).c_str());
+    if (!e.dateValid) ImGui::TextColored(VerdictColorVec(*m_theme, Verdict::Contradicts), "invalid date '%s'", e.dateRaw.c_str());
+    else ImGui::TextColored(VerdictColorVec(*m_theme, vs.verdict), "%s", VerdictText(vs).c_str());
     ImGui::TextDisabled("line %d", e.line);
     if (ImGui::SmallButton("in context")) {
       Select(ei);

@@ -405,7 +405,7 @@ LoadResult LoadDataset(const fs::path& dir, const ReadFileFn& read) {
   reader.String("title", dataset.title, true);
   if (const toml::node* view = reader.Get("view")) {
     if (const auto* s = view->as_string()) dataset.viewRaw = s->get();
-    ReadDate(*view, Calendar::Gregorian, report, dataset.view);
+    if (!ReadDate(*view, Calendar::Gregorian, report, dataset.view)) dataset.viewRaw.clear();  // reported; use the default
   }
   if (dataset.viewRaw.empty() || dataset.view.HasOpenOrUnknownEnd()) {
     dataset.viewRaw = "1898/1953";

@@ -39,17 +39,24 @@ Comparison CompareDates(const EdtfInterval& a, const EdtfInterval& b) {
   const date::sys_days earlierEnd = aFirst ? a1 : b1;
   const date::sys_days laterStart = aFirst ? b0 : a0;
   const auto gap = static_cast<std::int32_t>((laterStart - earlierEnd).count());
-  // The calendar case: shifted by the Julian offset, one date falls inside the other. For two days
-  // that means the gap is exactly the offset; "25 October" read as New Style against a record of
-  // 6-7 November 1917 also qualifies, while "March" against "April" does not.
-  auto within = [](date::sys_days x0, date::sys_days x1, date::sys_days y0, date::sys_days y1) {
-    return (x0 >= y0 && x1 <= y1) || (y0 >= x0 && y1 <= x1);
-  };
-  for (const std::int32_t offset : {JulianOffsetDays(earlierEnd), JulianOffsetDays(laterStart)}) {
-    const date::days shift{aFirst ? offset : -offset};
-    if (a.start.kind == BoundKind::Known && a.end.kind == BoundKind::Known && b.start.kind == BoundKind::Known &&
-        b.end.kind == BoundKind::Known && within(a0 + shift, a1 + shift, b0, b1))
-      return {Verdict::Calendar, gap};
+  // The calendar case: an Old Style date read as New Style (or the reverse). That slip exists only
+  // for dates from before Russia's switch (1 Feb 1918 O.S. = 14 Feb N.S.) and is only visible between
+  // (nearly) day-exact datings: shifted by the Julian offset, one falls inside the other. So two days
+  // 13 days apart in 1917 qualify, as does "25 October" read as N.S. against a record of 6-7 November;
+  // "1921" against "5 January 1922", or any dates of 1950, do not.
+  static constexpr date::sys_days RussianSwitch = date::sys_days{date::year{1918} / 2 / 14};
+  constexpr date::days MaxWidth{3};
+  const bool narrow = a1 - a0 < MaxWidth && b1 - b0 < MaxWidth;
+  const bool allKnown = a.start.kind == BoundKind::Known && a.end.kind == BoundKind::Known &&
+                        b.start.kind == BoundKind::Known && b.end.kind == BoundKind::Known;
+  if (narrow && allKnown && earlierEnd < RussianSwitch) {
+    auto within = [](date::sys_days x0, date::sys_days x1, date::sys_days y0, date::sys_days y1) {
+      return (x0 >= y0 && x1 <= y1) || (y0 >= x0 && y1 <= x1);
+    };
+    for (const std::int32_t offset : {JulianOffsetDays(earlierEnd), JulianOffsetDays(laterStart)}) {
+      const date::days shift{aFirst ? offset : -offset};
+      if (within(a0 + shift, a1 + shift, b0, b1)) return {Verdict::Calendar, gap};
+    }
   }
   return {Verdict::Contradicts, gap};
 }
