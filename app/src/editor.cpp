@@ -377,8 +377,10 @@ void App::DrawEventForm(std::int32_t event) {
       const EdtfInterval& v = parsed.value;
       std::string precision = PrecisionName(v.start.precision);
       if (v.isInterval && v.end.precision != v.start.precision) precision += std::string("/") + PrecisionName(v.end.precision);
-      f.interpretation = "earliest " + (v.start.kind == BoundKind::Known ? FormatIsoDay(v.Earliest()) : std::string("open")) +
-                         " \xC2\xB7 latest " + (v.end.kind == BoundKind::Known ? FormatIsoDay(v.Latest()) : std::string("open")) +
+      auto end = [](const EdtfBound& b, date::sys_days day) {
+        return b.kind == BoundKind::Known ? FormatIsoDay(day) : std::string(b.kind == BoundKind::Open ? "open" : "unknown");
+      };
+      f.interpretation = "earliest " + end(v.start, v.Earliest()) + " \xC2\xB7 latest " + end(v.end, v.Latest()) +
                          " \xC2\xB7 " + precision + " precision";
       if (v.calendar == Calendar::Julian) f.interpretation += "\n" + FormatWithBothCalendars(v);
     } else {

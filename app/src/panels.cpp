@@ -14,11 +14,7 @@ namespace {
 const char* BasisText(const Event& e) { return e.basis == Basis::Inferred ? "inferred" : "stated"; }
 
 ImVec4 VerdictColorVec(const Theme& theme, Verdict v) {
-  std::uint32_t c = theme.verdictSame;
-  if (v == Verdict::Consistent) c = theme.verdictConsistent;
-  else if (v == Verdict::Calendar) c = theme.verdictCalendar;
-  else if (v == Verdict::Contradicts) c = theme.verdictContradicts;
-  return ImGui::ColorConvertU32ToFloat4(c);
+  return ImGui::ColorConvertU32ToFloat4(VerdictColor(theme, static_cast<int>(v)));
 }
 
 // "contradicts (5 years)", "calendar (13 days)", "consistent".

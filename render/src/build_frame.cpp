@@ -82,13 +82,7 @@ std::pair<const char*, const char*> ArenaText(FrameDrawList& out, const char* te
 }
 
 std::uint32_t VerdictColor(const Theme& theme, Verdict verdict) {
-  switch (verdict) {
-    case Verdict::Same: return theme.verdictSame;
-    case Verdict::Consistent: return theme.verdictConsistent;
-    case Verdict::Calendar: return theme.verdictCalendar;
-    case Verdict::Contradicts: return theme.verdictContradicts;
-  }
-  return theme.text;
+  return parallax::VerdictColor(theme, static_cast<int>(verdict));
 }
 
 float RowMidY(const FrameContext& ctx, const LaneBox& box, int row) {

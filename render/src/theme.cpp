@@ -12,6 +12,15 @@ std::uint32_t MixColor(std::uint32_t color, std::uint32_t toward, float t) {
   return out;
 }
 
+std::uint32_t VerdictColor(const Theme& theme, int verdict) {
+  switch (verdict) {
+    case 0: return theme.verdictSame;
+    case 1: return theme.verdictConsistent;
+    case 2: return theme.verdictCalendar;
+    default: return theme.verdictContradicts;
+  }
+}
+
 const Theme& LightTheme() {
   static const Theme theme;
   return theme;

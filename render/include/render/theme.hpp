@@ -64,4 +64,7 @@ struct Theme {
 
 const Theme& LightTheme();
 
+// The connector colour of a verdict (0 same, 1 consistent, 2 calendar, 3 contradicts).
+std::uint32_t VerdictColor(const Theme& theme, int verdict);
+
 }  // namespace parallax
