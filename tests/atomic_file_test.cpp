@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_support.hpp"
+
 #include <linux/capability.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -35,40 +37,9 @@ using namespace std::string_literals;
 
 // [SECTION] Helpers
 
-// A fresh folder under the system's temp directory, removed afterwards (made writable first, in case
-// a test took that away).
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    // Parameterised tests are named "Test/Param": keep that one folder, not two.
-    std::string name = info ? std::string(info->name()) : std::string("x");
-    std::replace(name.begin(), name.end(), '/', '_');
-    m_path = fs::temp_directory_path() / ("parallax_atomic_file_test_" + std::to_string(::getpid()) + "_" +
-                                          std::to_string(counter++) + "_" + name);
-    fs::remove_all(m_path);
-    fs::create_directories(m_path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    for (const auto& entry : fs::recursive_directory_iterator(m_path, ec))
-      if (entry.is_directory(ec)) fs::permissions(entry.path(), fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(m_path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
+using testing_support::TempDir;
 
-  const fs::path& Path() const { return m_path; }
-
- private:
-  fs::path m_path;
-};
-
-void WriteRaw(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << bytes;
-}
+void WriteRaw(const fs::path& path, const std::string& bytes) { TempDir::WriteBytes(path, bytes); }
 
 std::string ReadRaw(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_support.hpp"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -30,34 +32,9 @@ using namespace std::chrono_literals;
 
 // [SECTION] Helpers
 
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    m_path = fs::temp_directory_path() /
-             ("parallax_file_watch_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + "_" +
-              (info ? std::string(info->name()) : std::string("x")));
-    fs::remove_all(m_path);
-    fs::create_directories(m_path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(m_path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
+using testing_support::TempDir;
 
-  const fs::path& Path() const { return m_path; }
-
- private:
-  fs::path m_path;
-};
-
-void WriteInPlace(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-}
+void WriteInPlace(const fs::path& path, const std::string& text) { TempDir::WriteBytes(path, text); }
 
 // Counts callbacks; the test thread waits on it with a deadline.
 struct Callbacks {

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_support.hpp"
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -22,36 +24,7 @@ using namespace date::literals;
 
 // [SECTION] Helpers
 
-// A fresh folder under the system's temp directory, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    m_path = fs::temp_directory_path() /
-             ("parallax_loader_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + "_" +
-              (info ? std::string(info->name()) : std::string("x")));
-    fs::remove_all(m_path);
-    fs::create_directories(m_path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(m_path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const fs::path& Path() const { return m_path; }
-  void Write(const std::string& name, const std::string& text) const {
-    std::ofstream out(m_path / name, std::ios::binary);
-    out << text;
-  }
-  // The path as problems name it: the folder joined with the file name.
-  std::string Display(const std::string& name) const { return m_path.string() + "/" + name; }
-
- private:
-  fs::path m_path;
-};
+using testing_support::TempDir;
 
 // 1-based line of the first line containing `needle`, and the 1-based column where it starts.
 struct Where {
