@@ -282,6 +282,15 @@ TEST(BundledDatasetQuotes, EditorVoiceMatchesSquareBrackets) {
     if (e.voice == Voice::Editor) {
       ++editor;
       EXPECT_TRUE(insideBrackets || NormalizeQuote(e.quote).front() == '[') << e.id << ": editor's voice outside brackets";
+    } else {
+      // A quote may open with a short insertion that closes at once ("[Following developments can be
+      // told briefly.] Stalin again..."): judge the words after it.
+      std::size_t probe = at;
+      if (t.text[at] == '[') probe = t.text.find(']', at) + 1;
+      const std::size_t o = t.text.rfind('[', probe - 1);
+      const std::size_t c = t.text.rfind(']', probe - 1);
+      const bool authorsWordsInBrackets = o != std::string::npos && (c == std::string::npos || c < o);
+      EXPECT_FALSE(authorsWordsInBrackets) << e.id << ": quotes the editor's bracketed words but is not voice = \"editor\"";
     }
   }
   EXPECT_GT(editor, 0) << "the Trotsky text has editor's insertions";
