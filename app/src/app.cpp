@@ -301,7 +301,7 @@ void App::DrawCanvas(float width, float height, float dt) {
   // Input first, so that this frame already shows its effect.
   ctx.expandedLanes = m_expandedLanes;
   const float maxScroll =
-      ComputeLaneBoxes(ctx, m_layout, m_drawList.lanes) - (ctx.LanesBottom() - ctx.canvasY0 - ctx.AxisHeight());
+      ComputeLaneBoxes(ctx, m_layout, m_drawList.lanes) - (ctx.LanesBottom() - ctx.LanesTop());
   ctx.viewStartDay = m_view.startDay;
   ctx.viewEndDay = m_view.endDay;
   const ImGuiIO& io = ImGui::GetIO();
@@ -414,7 +414,7 @@ void App::DrawCanvas(float width, float height, float dt) {
     const EdtfParseResult parsed = ParseEdtf(target, m_dataset.events[static_cast<std::size_t>(m_dragEvent)].date.calendar);
     const float x0 = ctx.Axis().DayToX(DayNumber(parsed.value.Earliest()));
     const float x1 = std::max(ctx.Axis().DayToX(DayNumber(parsed.value.Latest()) + 1.0), x0 + 2.f);
-    dl->AddRectFilled(ImVec2(x0, ctx.canvasY0 + ctx.AxisHeight()), ImVec2(x1, ctx.LanesBottom()),
+    dl->AddRectFilled(ImVec2(x0, ctx.LanesTop()), ImVec2(x1, ctx.LanesBottom()),
                       WithAlpha(m_theme->selection, 40));
     dl->AddText(ImVec2(x1 + 4.f, io.MousePos.y - ImGui::GetFontSize() * 1.5f), m_theme->selection, target.c_str());
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {

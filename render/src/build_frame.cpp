@@ -422,7 +422,7 @@ float NaturalLaneHeight(const FrameContext& ctx, const Lane& lane) {
 float ComputeLaneBoxes(const FrameContext& ctx, const TimelineLayout& layout, std::vector<LaneBox>& boxes) {
   const std::size_t n = layout.lanes.size();
   boxes.resize(n);  // no allocation once the lane count is known
-  const float available = ctx.LanesBottom() - (ctx.canvasY0 + ctx.AxisHeight());
+  const float available = ctx.LanesBottom() - ctx.LanesTop();
   // A lane never gets less than its header needs (title, detail, hint) and one row; below that the
   // canvas scrolls.
   const float minHeight = ctx.fontHeight * 3.f + ctx.LanePadding() * 2.f + 4.f * ctx.scale;
@@ -452,7 +452,7 @@ float ComputeLaneBoxes(const FrameContext& ctx, const TimelineLayout& layout, st
     }
   }
   const float share = open > 0 ? std::max(remaining / static_cast<float>(open), minHeight) : 0.f;
-  float y = ctx.canvasY0 + ctx.AxisHeight() - ctx.scrollY;
+  float y = ctx.LanesTop() - ctx.scrollY;
   float total = 0.f;
   for (std::size_t i = 0; i < n; ++i) {
     LaneBox& box = boxes[i];
@@ -501,7 +501,7 @@ void BuildFrame(const FrameContext& ctx, const Dataset& dataset, const TimelineL
   const TimeAxis axis = ctx.Axis();
   const float timeX0 = axis.x0;
   const float timeX1 = ctx.canvasX1;
-  const float lanesY0 = ctx.canvasY0 + ctx.AxisHeight();
+  const float lanesY0 = ctx.LanesTop();
   const float lanesY1 = ctx.LanesBottom();
   const float rowH = ctx.RowHeight();
   ComputeTicks(axis, theme.tickMinSpacing * ctx.scale, ticks);

@@ -31,7 +31,7 @@ void BuildClaimOverlays(const FrameContext& ctx, const Dataset& dataset, const T
   const TimeAxis axis = ctx.Axis();
   const float x0 = axis.x0;
   const float x1 = ctx.canvasX1;
-  const float y0 = ctx.canvasY0 + ctx.AxisHeight();
+  const float y0 = ctx.LanesTop();
   const float y1 = ctx.LanesBottom();
   const bool hasRecordLane = !layout.lanes.empty() && layout.lanes.front().source < 0;
 

@@ -41,6 +41,7 @@ struct FrameContext {
   float HeaderWidth() const { return theme->headerWidth * scale; }
   float AxisHeight() const { return fontHeight * 2.f + 12.f * scale; }
   float OverviewHeight() const { return showOverview ? fontHeight * 2.f + 10.f * scale : 0.f; }
+  float LanesTop() const { return canvasY0 + AxisHeight(); }
   float LanesBottom() const { return canvasY1 - OverviewHeight(); }
   TimeAxis OverviewAxis() const {
     return TimeAxis{overviewStartDay, overviewEndDay, canvasX0 + HeaderWidth(), canvasX1 - canvasX0 - HeaderWidth()};
